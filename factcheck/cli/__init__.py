@@ -1,0 +1,49 @@
+"""The `factcheck` command. Each sub-command lives in its own module of this package.
+
+Start-up must stay light: modules here import click and the models only; the engine, the
+database and above all Textual are imported inside the commands that need them.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from factcheck import __version__
+from factcheck.models import DatabaseError, InputError
+
+
+class FactcheckGroup(click.Group):
+    """Turns the errors a user can cause into one line on stderr and exit code 2."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except (InputError, DatabaseError) as exc:
+            click.echo(f"factcheck: {exc}", err=True)
+            ctx.exit(2)
+        except KeyboardInterrupt:
+            click.echo("factcheck: interrupted", err=True)
+            ctx.exit(130)
+        except BrokenPipeError:
+            # `factcheck check … | head` closes our stdout early: not an error of ours.
+            sys.stderr.close()
+            ctx.exit(0)
+
+
+@click.group(cls=FactcheckGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="factcheck")
+def main() -> None:
+    """Who says so? Attribution checking for news drafts."""
+
+
+def _register() -> None:
+    from factcheck.cli import check, db, export, review, sources
+
+    for module in (check, sources, db, review, export):
+        for command in module.COMMANDS:
+            main.add_command(command)
+
+
+_register()

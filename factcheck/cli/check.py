@@ -1,0 +1,3 @@
+"""Placeholder: being written (see the issue tracker)."""
+
+COMMANDS: list = []
