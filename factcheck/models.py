@@ -89,6 +89,8 @@ class Statement(Model):
     paragraph: int
     kind: Kind = "claim"
     attributions: list[Attribution] = Field(default_factory=list)
+    # What the sources vouch for: the statement without its attribution frame, when one was read.
+    content: Span | None = None
     flags: list[Flag] = Field(default_factory=list)
     non_responses: list[NonResponse] = Field(default_factory=list)
 

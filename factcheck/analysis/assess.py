@@ -1,0 +1,155 @@
+"""Assessment: flags for every claim, corroboration across the draft, and the document summary.
+
+Flags follow `shared/ATTRIBUTION.md`: unattributed, single-source, corroborated, inherited,
+non-response. Independence is counted over sources *and* conduits: "operators via the FT" and
+"the FT" are one line of support, not two. Two statements corroborate each other when their
+contents are near-duplicates (rapidfuzz) and their sources are independent.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from rapidfuzz import fuzz
+
+from factcheck.analysis.lexicon import lexicon
+from factcheck.models import Attribution, Flag, NonResponse, SourceSummary, Statement, Summary
+
+_KEY_RE = re.compile(r"\d[\d.,%]*|[^\W\d_]{5,}|[A-Z][^\W\d_]+")
+_STOP_KEYS = frozenset({"their", "there", "these", "those", "which", "would", "could", "should", "about",
+                        "after", "before", "other", "while", "where", "being", "since", "still", "under",
+                        "reported", "according", "people", "matter", "familiar", "said", "says", "also"})
+
+
+def independent_sources(atts: list[Attribution]) -> int:
+    """How many independent lines of support: a conduit and its primary source count once."""
+    groups: list[set[str]] = []
+    for a in atts:
+        names = {a.source.lower()} | ({a.via.lower()} if a.via else set())
+        merged = [g for g in groups if g & names]
+        for g in merged:
+            names |= g
+            groups.remove(g)
+        groups.append(names)
+    return len(groups)
+
+
+def _names(atts: list[Attribution]) -> set[str]:
+    return {a.source.lower() for a in atts} | {a.via.lower() for a in atts if a.via}
+
+
+def _content(st: Statement) -> str:
+    return st.content.text if st.content else st.text
+
+
+def _keys(text: str) -> set[str]:
+    return {k.lower().rstrip(".,") for k in _KEY_RE.findall(text)} - _STOP_KEYS
+
+
+def corroborating_pairs(statements: list[Statement]) -> list[tuple[int, int, float]]:
+    """Pairs of attributed claims (by list position) that make the same claim from independent sources.
+
+    Candidates share at least `min_shared_keys` distinctive words or numbers (an inverted index keeps
+    this near-linear on long drafts); a pair is kept when both the plain and the token-sorted
+    similarity of their contents are high. A statement saying "also reported" gets a small bonus.
+    """
+    cfg = lexicon().corroboration
+    claims = [(i, st) for i, st in enumerate(statements) if st.kind == "claim" and st.attributions]
+    keys: dict[int, set[str]] = {i: _keys(_content(st)) for i, st in claims}
+    index: dict[str, list[int]] = defaultdict(list)
+    for i, ks in keys.items():
+        for k in ks:
+            index[k].append(i)
+    shared: dict[tuple[int, int], int] = defaultdict(int)
+    for members in index.values():
+        if len(members) < 2 or len(members) > cfg["max_key_frequency"]:
+            continue
+        for x in range(len(members)):
+            for y in range(x + 1, len(members)):
+                shared[(members[x], members[y])] += 1
+    out = []
+    for (i, j), n in shared.items():
+        if n < cfg["min_shared_keys"]:
+            continue
+        a, b = statements[i], statements[j]
+        if _names(a.attributions) & _names(b.attributions):
+            continue
+        ca, cb = _content(a).lower(), _content(b).lower()
+        bonus = cfg["also_bonus"] if (" also " in f" {a.text.lower()} " or " also " in f" {b.text.lower()} ") else 0
+        ratio = fuzz.ratio(ca, cb) + bonus
+        sort = fuzz.token_sort_ratio(ca, cb) + bonus
+        if ratio >= cfg["ratio_min"] or (sort >= cfg["token_sort_min"] and ratio >= cfg["ratio_min"] - 15):
+            out.append((i, j, max(ratio, sort)))
+    return out
+
+
+def assess(statements: list[Statement]) -> list[Statement]:
+    """Recompute every statement's flags from its attributions and non-responses.
+
+    Pure and idempotent: the review UI calls it again after a reviewer corrects a reading.
+    """
+    corroborated = set()
+    for i, j, _score in corroborating_pairs(statements):
+        corroborated.update((i, j))
+    for i, st in enumerate(statements):
+        flags: list[Flag] = []
+        if st.kind == "heading":
+            st.flags = []
+            continue
+        atts = st.attributions
+        if not atts and not st.non_responses:
+            flags.append("unattributed")
+        if atts:
+            if independent_sources(atts) >= 2 or i in corroborated:
+                flags.append("corroborated")
+            else:
+                flags.append("single-source")
+            if any(a.basis == "inherited" for a in atts):
+                flags.append("inherited")
+        if st.non_responses:
+            flags.append("non-response")
+        st.flags = flags
+    return statements
+
+
+def summarise(statements: list[Statement]) -> tuple[list[SourceSummary], list[NonResponse], Summary]:
+    """Sources with their share of attributed claims, the non-response ledger, and the counts."""
+    claims = [s for s in statements if s.kind == "claim"]
+    attributed = [s for s in claims if s.attributions]
+    counts: dict[str, int] = defaultdict(int)
+    kinds: dict[str, str] = {}
+    display: dict[str, str] = {}
+    for st in attributed:
+        seen: set[str] = set()
+        for a in st.attributions:
+            for name, kind in ((a.source, a.source_kind), (a.via, "news outlet")):
+                if not name or name.lower() in seen:
+                    continue
+                seen.add(name.lower())
+                counts[name.lower()] += 1
+                display.setdefault(name.lower(), name)
+                if name == a.source or name.lower() not in kinds:
+                    kinds[name.lower()] = kind
+    n_att = len(attributed) or 1
+    sources = sorted(
+        (SourceSummary(name=display[k], kind=kinds[k], statements=v, share=round(v / n_att, 4))  # type: ignore[arg-type]
+         for k, v in counts.items()),
+        key=lambda s: (-s.statements, s.name.lower()),
+    )
+    ledger = [nr for st in statements for nr in st.non_responses]
+    top = sources[0] if sources else None
+    summary = Summary(
+        statements=len(statements),
+        claims=len(claims),
+        headings=len(statements) - len(claims),
+        attributed=len(attributed),
+        unattributed=sum("unattributed" in s.flags for s in claims),
+        single_source=sum("single-source" in s.flags for s in claims),
+        corroborated=sum("corroborated" in s.flags for s in claims),
+        inherited=sum("inherited" in s.flags for s in claims),
+        non_responses=len(ledger),
+        top_source=top.name if top else None,
+        top_source_share=top.share if top else 0.0,
+    )
+    return sources, ledger, summary

@@ -1,0 +1,779 @@
+"""Find who vouches for each statement: explicit, reference and inherited attributions.
+
+The reading follows `shared/ATTRIBUTION.md`. Per statement we look for *frames*: a cue word
+(said, reported, according to, …) with the noun phrase that names its source, in the places a
+news sentence puts them:
+
+- at the start: "The Financial Times reported that …", "In a statement, the company said …";
+- at the end or in the middle, after a comma or a closing quote: "…, Reuters reported on Monday.",
+  "“…,” a spokesperson said.", "“…,” said Jane Doe, …", "These operators, the FT said, run …";
+- anywhere, for unambiguous cues: "according to X", "per X", "was first reported by X".
+
+A cue inside the content of a frame ("The FT said the company reported …") is the source's
+words, not the writer's, and is ignored. Conduits turn an outlet into the `via` of a primary
+source: "A told B", "B reported, citing A", "B quoted A as saying", "in a letter seen by B".
+Noun phrases that point back ("the report", "the person", "it", "she") resolve to the source
+named before them. A claim with no cue continues the attributed claim before it in the same
+paragraph (basis "inherited"), unless it hedges without a source ("reportedly").
+
+All scanning is token by token over one statement at a time: linear in the text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from factcheck.analysis.lexicon import Lexicon, lexicon
+from factcheck.analysis.sources import Registry, fold_lookalikes, guess_kind, normalise
+from factcheck.analysis.tokens import CLAUSE_PUNCT, CLOSE_QUOTES, OPEN_QUOTES, Tok, tokenize, words_lower
+from factcheck.models import Attribution, RegistrySource, SourceKind, Span, Statement
+
+MAX_NP = 12  # words in a source's noun phrase; longer stretches are clauses, not names
+MAX_ALIAS_WORDS = 6
+OUTLET_KINDS: frozenset[str] = frozenset({"news outlet", "wire agency"})
+PERSON_KINDS: frozenset[str] = frozenset({"person or role", "anonymous group"})
+BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been", "being"})
+NEGATIONS = frozenset({"not", "n't", "never"})
+NOT_PER = frozenset({"cent", "capita", "share", "year", "day", "hour", "week", "month", "unit", "person",
+                     "head", "barrel", "tonne", "ton", "kilogram", "kg", "litre", "liter", "mile", "kilometre",
+                     "annum", "se", "gallon", "ounce", "pound", "square", "minute", "second", "cubic"})
+REPORT_NOUNS = frozenset({"report", "reports", "newspaper", "paper", "article", "story", "analysis",
+                          "investigation", "editorial", "website", "broadcast", "podcast", "column",
+                          "newsletter", "magazine", "daily", "agency", "bureau", "desk", "correspondent",
+                          "reporting", "coverage", "piece", "interview", "survey", "poll"})
+
+
+# --- Registry look-ups -----------------------------------------------------------------------
+
+
+@dataclass
+class NameIndex:
+    """Exact look-up of registry names inside a run of tokens, longest name first."""
+
+    registry: Registry
+    aliases: dict[str, RegistrySource] = field(init=False)
+    first_words: frozenset[str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.aliases = self.registry.aliases()
+        self.first_words = frozenset(k.split()[0] for k in self.aliases if k)
+
+    def find(self, text: str, toks: list[Tok], a: int, b: int) -> list[tuple[int, int, RegistrySource, bool]]:
+        """Known names among toks[a:b] as (first token, end token, source, suspicious)."""
+        found: list[tuple[int, int, RegistrySource, bool]] = []
+        i = a
+        while i < b:
+            first = _norm(toks[i].text).split()
+            if not first or first[0] not in self.first_words:
+                i += 1
+                continue
+            for j in range(min(b, i + MAX_ALIAS_WORDS), i, -1):
+                if not toks[j - 1].is_word and toks[j - 1].text != ".":
+                    continue
+                span = text[toks[i].start : toks[j - 1].end]
+                src = self.aliases.get(_norm(span))
+                if src is not None:
+                    found.append((i, j, src, _looks_alike(span)))
+                    i = j
+                    break
+            else:
+                i += 1
+        return found
+
+
+@lru_cache(maxsize=65536)
+def _norm(s: str) -> str:
+    return normalise(s)
+
+
+@lru_cache(maxsize=8192)
+def _looks_alike(s: str) -> bool:
+    return not s.isascii() and fold_lookalikes(s)[1]
+
+
+# --- Candidate frames --------------------------------------------------------------------------
+
+
+@dataclass
+class Frame:
+    kind: str  # "verb", "according", "per", "passive"
+    cue: tuple[int, int]  # token range of the cue words
+    np: tuple[int, int]  # token range of the source's noun phrase
+    position: str  # "start", "trailing", "inverted", "anywhere", "embedded"
+    via_np: tuple[int, int] | None = None  # "told B", "quoted … as saying": the conduit
+    primary_np: tuple[int, int] | None = None  # "B quoted A as saying": A
+    content: tuple[int, int] | None = None  # character range of what the source vouches for
+
+
+@dataclass
+class Context:
+    """What earlier statements named, for resolving "the report", "she", "the company"."""
+
+    attributions: list[Attribution] = field(default_factory=list)
+    entities: list[tuple[str, SourceKind]] = field(default_factory=list)
+
+    def remember(self, att: Attribution) -> None:
+        self.attributions.append(att)
+        if len(self.attributions) > 50:
+            del self.attributions[:25]
+
+    def mention(self, name: str, kind: SourceKind) -> None:
+        self.entities.append((name, kind))
+        if len(self.entities) > 50:
+            del self.entities[:25]
+
+
+class StatementReader:
+    """Reads the frames of one statement. Created per statement; cheap."""
+
+    def __init__(self, text: str, st: Statement, names: NameIndex, lex: Lexicon) -> None:
+        self.text = text
+        self.st = st
+        self.names = names
+        self.lex = lex
+        self.toks = tokenize(st.text, st.start)
+
+    # -- noun phrases --
+
+    def np_left(self, ci: int) -> tuple[int, int] | None:
+        """The subject noun phrase ending just before token `ci` (a cue), or None."""
+        toks, lex = self.toks, self.lex
+        j = ci - 1
+        # "has also said", "on Monday said", "earlier this week said"
+        while j >= 0 and (toks[j].low in lex.pre_cue_skip or toks[j].low in lex.weekdays
+                          or (toks[j].low in {"on", "this", "last"} and j + 1 < ci)):
+            if toks[j].low in NEGATIONS:
+                return None
+            j -= 1
+        if j < 0:
+            return None
+        if toks[j].low in NEGATIONS or toks[j].low == "to":
+            return None
+        if toks[j].text == ",":
+            # "Nikkei, the FT's owner, said": skip the apposition back to the comma before it.
+            k = j - 1
+            while k >= 0 and j - k <= MAX_NP and toks[k].text != "," and toks[k].text not in CLAUSE_PUNCT:
+                k -= 1
+            if k >= 0 and toks[k].text == "," and j - k > 1 and toks[k + 1].low not in {"who", "which"}:
+                j = k - 1
+            elif k >= 0 and toks[k].text == "," and toks[k + 1].low in {"who", "which"}:
+                j = k - 1  # "officials, who declined to be named, said"
+            else:
+                return None
+        if j < 0 or not toks[j].is_word:
+            return None
+        if toks[j].low in {"who", "which"} and j >= 2 and toks[j - 1].text == ",":
+            j -= 2  # "analysts, who said" → analysts
+        end = j + 1
+        k = j
+        while k >= 0 and end - k <= MAX_NP:
+            t = toks[k]
+            if not t.is_word:
+                if t.text == "." and k > 0 and toks[k - 1].is_word and len(toks[k - 1].text) <= 3:
+                    k -= 1  # an abbreviation's full stop inside a name
+                    continue
+                break
+            low = t.low
+            if low in lex.np_stop_words and low not in lex.determiners:
+                break
+            if low in {"and", "&"}:
+                if k > 0 and toks[k - 1].cap and toks[k + 1].cap:
+                    k -= 1
+                    continue
+                break
+            if low in lex.determiners:
+                if k > 0 and toks[k - 1].low in lex.np_prepositions:
+                    k -= 1
+                    continue
+                k -= 1
+                break
+            k -= 1
+        start = k + 1
+        while start < end and (self.toks[start].low in lex.np_prepositions or self.toks[start].low == "and"):
+            start += 1
+        if start >= end:
+            return None
+        return (start, end)
+
+    def np_right(self, i: int, *, allow_and: bool = True) -> tuple[int, int] | None:
+        """The noun phrase starting at token `i` (after "according to", "citing", "said", …)."""
+        toks, lex = self.toks, self.lex
+        n = len(toks)
+        if i >= n:
+            return None
+        k = i
+        while k < n and k - i < MAX_NP:
+            t = toks[k]
+            if not t.is_word:
+                if t.text in {"'", "’"} and k > i:
+                    k += 1
+                    continue
+                break
+            low = t.low
+            if k > i and low in {"on", "last", "this", "earlier", "late", "in"} and k + 1 < n and (
+                toks[k + 1].low in lex.weekdays or toks[k + 1].low in lex.months
+                or toks[k + 1].low in {"week", "month", "year", "morning", "evening", "afternoon", "night"}
+                or toks[k + 1].text[:1].isdigit()
+            ):
+                break
+            if low in lex.weekdays and k > i:
+                break
+            if low in {"and", "&"}:
+                if allow_and and k > i and k + 1 < n and toks[k + 1].is_word and (
+                    toks[k + 1].cap or toks[k + 1].low in lex.determiners or toks[k + 1].low in lex.role_heads
+                ):
+                    k += 1
+                    continue
+                break
+            if low in lex.np_stop_words and low not in lex.determiners and not (k == i and low in lex.pronouns):
+                break
+            if k > i and low in lex.cues and low not in lex.np_prepositions:
+                break
+            if low in {"as"}:
+                break
+            k += 1
+        if k == i:
+            return None
+        return (i, k)
+
+    # -- frames --
+
+    def frames(self) -> list[Frame]:
+        toks, lex = self.toks, self.lex
+        out: list[Frame] = []
+        n = len(toks)
+        for ci, t in enumerate(toks):
+            low = t.low
+            if low == "according" and ci + 1 < n and toks[ci + 1].low == "to":
+                np = self.np_right(ci + 2)
+                if np:
+                    out.append(Frame("according", (ci, ci + 2), np, "anywhere",
+                                     content=self._content_around(ci, np)))
+            elif low == "per" and ci + 1 < n and self._per_names_source(ci):
+                np = self.np_right(ci + 1)
+                if np:
+                    out.append(Frame("per", (ci, ci + 1), np, "anywhere", content=self._content_around(ci, np)))
+            elif low == "by" and ci > 0 and self._is_passive_report(ci):
+                np = self.np_right(ci + 1)
+                if np:
+                    out.append(Frame("passive", (ci - 1, ci + 1), np, "anywhere"))
+            elif low in {"quoted", "cited"}:
+                f = self._quoted_as_saying(ci)
+                if f:
+                    out.append(f)
+            elif low in lex.general_cues or low in lex.strict_cues:
+                f = self._verb_frame(ci)
+                if f:
+                    out.append(f)
+        return out
+
+    def _per_names_source(self, ci: int) -> bool:
+        nxt = self.toks[ci + 1]
+        if nxt.low in NOT_PER or not nxt.is_word:
+            return False
+        if nxt.cap:
+            return True
+        return nxt.low in self.lex.determiners and ci + 2 < len(self.toks) and self.toks[ci + 2].cap
+
+    def _is_passive_report(self, ci: int) -> bool:
+        toks = self.toks
+        j = ci - 1
+        if toks[j].low in {"first", "earlier", "previously", "initially", "originally", "also"}:
+            j -= 1
+        return j >= 0 and toks[j].low in {"reported", "confirmed", "disclosed", "revealed", "announced",
+                                          "published", "broadcast", "stated", "claimed", "said"}
+
+    def _quoted_as_saying(self, ci: int) -> Frame | None:
+        toks = self.toks
+        # "B quoted A (, a trader,) as saying": find "as saying" within the next MAX_NP + 6 tokens.
+        for k in range(ci + 1, min(len(toks) - 1, ci + MAX_NP + 6)):
+            if toks[k].low == "as" and toks[k + 1].low in {"saying", "telling", "writing", "stating"}:
+                subj = self.np_left(ci)
+                primary = self.np_right(ci + 1)
+                if subj is None or primary is None:
+                    return None
+                return Frame("verb", (ci, ci + 1), subj, self._position(subj, ci, ci + 1), primary_np=primary,
+                             content=(toks[k + 1].end, self.st.end))
+            if toks[k].text in {".", ";", ":", "?", "!"}:
+                return None
+        return None
+
+    def _verb_frame(self, ci: int) -> Frame | None:
+        toks, lex = self.toks, self.lex
+        t = toks[ci]
+        prev = toks[ci - 1] if ci > 0 else None
+        nxt = toks[ci + 1] if ci + 1 < len(toks) else None
+        if prev is not None and prev.low in BE_FORMS:
+            return None  # "was said to be", "is believed to": a hedge, or "was reported by" (passive)
+        if prev is not None and (prev.low in lex.determiners or prev.low == "to"):
+            return None  # "the report", "plans to announce"
+        np = self.np_left(ci)
+        position = "embedded"
+        if np is not None:
+            position = self._position(np, ci, ci + 1)
+        elif prev is not None and (prev.text in CLOSE_QUOTES or prev.text == ","):
+            # "“…,” said Jane Doe, the chief executive."
+            right = self.np_right(ci + 1, allow_and=True)
+            if right is None:
+                return None
+            np, position = right, "inverted"
+        else:
+            return None
+        if t.low in lex.strict_cues:
+            follows_clause = nxt is not None and (nxt.low == "that" or nxt.text in {":", ","})
+            if not follows_clause and position not in {"trailing", "inverted"}:
+                return None
+        via_np = None
+        if t.low in {"told", "tells", "tell"} and nxt is not None:
+            obj = self.np_right(ci + 1, allow_and=False)
+            if obj is not None:
+                via_np = obj
+        content = self._content_after(ci, via_np) if position == "start" else self._content_before(np)
+        return Frame("verb", (ci, ci + 1), np, position, via_np=via_np, content=content)
+
+    def _position(self, np: tuple[int, int], cs: int, ce: int) -> str:
+        """Where a verb frame stands: the statement's own frame, a trailing one, or embedded."""
+        toks, lex = self.toks, self.lex
+        a = np[0]
+        if a == 0:
+            return "start"
+        before = toks[a - 1]
+        if before.text in CLOSE_QUOTES or before.text in {",", "—", "–", "(", ":"}:
+            # "In a statement, the company said that …" starts the statement's frame; "…, the company
+            # said on Monday." ends it. Content after the cue tells them apart.
+            after = [t for t in toks[ce:] if t.is_word and t.low not in lex.weekdays and t.low not in lex.months]
+            if before.text == "," and len(after) > 4 and a - 1 <= MAX_NP and not any(
+                t.low in lex.cues for t in toks[: a - 1]
+            ) and not any(t.text in CLOSE_QUOTES for t in toks[: a - 1]):
+                if not (after and after[0].low in {"citing", "quoting", "according"}):
+                    return "start"
+            return "trailing"
+        if before.text in OPEN_QUOTES:
+            return "start" if a == 1 else "embedded"
+        if all(t.low in lex.intro_words or t.low in lex.weekdays or t.low in lex.months or t.text[:1].isdigit()
+               for t in toks[:a]):
+            return "start"
+        return "embedded"
+
+    def _content_after(self, ci: int, via_np: tuple[int, int] | None) -> tuple[int, int] | None:
+        toks = self.toks
+        k = (via_np[1] if via_np else ci + 1)
+        while k < len(toks) and (toks[k].low in {"that", "on", "in"} or toks[k].low in self.lex.weekdays
+                                 or toks[k].text in {",", ":"}):
+            k += 1
+        if k >= len(toks):
+            return None
+        return (toks[k].start, self.st.end)
+
+    def _content_before(self, np: tuple[int, int]) -> tuple[int, int] | None:
+        a = np[0]
+        if a <= 1:
+            return None
+        end = self.toks[a - 1].start
+        return (self.st.start, end) if end > self.st.start else None
+
+    def _content_around(self, ci: int, np: tuple[int, int]) -> tuple[int, int] | None:
+        if ci <= 1:  # "According to X, CONTENT"
+            k = np[1]
+            while k < len(self.toks) and self.toks[k].text == ",":
+                k += 1
+            return (self.toks[k].start, self.st.end) if k < len(self.toks) else None
+        return (self.st.start, self.toks[ci].start)
+
+    # -- resolving a noun phrase to sources --
+
+    def span(self, a: int, b: int) -> Span:
+        s, e = self.toks[a].start, self.toks[b - 1].end
+        return Span(start=s, end=e, text=self.text[s:e])
+
+    def cue_span(self, cue: tuple[int, int]) -> Span:
+        return self.span(*cue)
+
+    def sources_of(self, np: tuple[int, int], ctx: Context) -> list[tuple[str, SourceKind, str, Span, bool, str | None]]:
+        """(name, kind, basis, mention, suspicious, via) for each source a noun phrase names."""
+        toks, lex = self.toks, self.lex
+        a, b = np
+        known = self.names.find(self.text, toks, a, b)
+        words = [t.low for t in toks[a:b]]
+        head_words = {t.bare for t in toks[a:b]}
+        if known and len(known) == 1:
+            run = _capitalised_run(toks, known[0][0], known[0][1], a, b, lex)
+            if run != (known[0][0], known[0][1]):
+                # "Finacial Times" holds "Times": the whole name decides, by fuzzy look-up.
+                res = self.names.registry.lookup(self.text[toks[run[0]].start : toks[run[1] - 1].end])
+                if res is not None and res.known:
+                    return [(res.name, res.kind, "explicit", self.span(a, b), res.suspicious, None)]
+                known = []
+        if known:
+            inside = {idx for i, j, _, _ in known for idx in range(i, j)}
+            role = any(toks[idx].bare in lex.role_heads for idx in range(a, b) if idx not in inside)
+            if role:
+                # "a spokesperson for Nvidia": a person speaking for a known organisation.
+                mention = self.span(a, b)
+                name = _clean_name(mention.text, lex)
+                return [(name, "person or role", "explicit", mention, any(s for *_, s in known), None)]
+            if len(known) == 1 or not _is_coordination(toks, known):
+                i, j, src, sus = known[0]
+                mention = self.span(a, b)
+                return [(src.name, src.kind, "explicit", mention, sus, None)]
+            return [(src.name, src.kind, "explicit", self.span(i, j), sus, None) for i, j, src, sus in known]
+        # A back-reference: a pronoun, or "the report", "the company", "the two people".
+        ref = self._reference_class(words, [t.text for t in toks[a:b]])
+        if ref is not None:
+            hit = _resolve_reference(ref, ctx, words[-1])
+            mention = self.span(a, b)
+            if hit is not None:
+                return [(hit.source, hit.source_kind, "reference", mention, False, hit.via)]
+            if ref in {"thing", "person", "group"}:
+                return []  # a bare pronoun with nothing before it vouches for nothing
+            name = _clean_name(mention.text, lex)
+            kind = _REF_KIND.get(ref, "unknown")
+            return [(name, kind, "reference", mention, False, None)]
+        mention = self.span(a, b)
+        # A misspelt outlet ("Finacial Times"): fuzzy look-up of the capitalised part only.
+        caps = [t for t in toks[a:b] if t.cap and t.low not in lex.determiners]
+        if caps and not (head_words & lex.role_heads):
+            s0, e0 = caps[0].start, caps[-1].end
+            res = self.names.registry.lookup(self.text[s0:e0])
+            if res is not None and res.known:
+                return [(res.name, res.kind, "explicit", mention, res.suspicious, None)]
+        name = _clean_name(mention.text, lex)
+        if not name:
+            return []
+        return [(name, guess_kind(name), "explicit", mention, False, None)]
+
+    def _reference_class(self, words: list[str], raw: list[str]) -> str | None:
+        lex = self.lex
+        if len(words) == 1 and words[0] in lex.pronouns:
+            return lex.pronouns[words[0]]
+        if words and words[0] in {"the", "this", "that", "these", "those"} and len(words) <= 4:
+            rest = [w for w in words[1:] if w not in lex.determiners]
+            if not rest or any(w[:1] != w[:1].lower() for w in raw[1:]):
+                return None  # "the Labor Department" is a name, not a pointer back
+            if " ".join(rest[-2:]) in lex.reference_nouns:
+                return lex.reference_nouns[" ".join(rest[-2:])]
+            if rest[-1] in lex.reference_nouns and len(rest) <= 2:
+                return lex.reference_nouns[rest[-1]]
+        return None
+
+
+_REF_KIND: dict[str, SourceKind] = {
+    "outlet": "document", "company": "company", "person": "person or role",
+    "government": "government body", "document": "document",
+}
+
+
+def _capitalised_run(toks: list[Tok], i: int, j: int, a: int, b: int, lex: Lexicon) -> tuple[int, int]:
+    """Widen toks[i:j] to the run of capitalised words around it, within the phrase toks[a:b]."""
+    while i > a and toks[i - 1].cap and toks[i - 1].is_word and toks[i - 1].low not in lex.determiners \
+            and not toks[i - 1].low.endswith(("'s", "’s")):
+        i -= 1
+    while j < b and toks[j].cap and toks[j].is_word and toks[j].bare not in REPORT_NOUNS \
+            and toks[j].low not in lex.role_heads:
+        j += 1
+    return i, j
+
+
+def _is_coordination(toks: list[Tok], known: list[tuple[int, int, RegistrySource, bool]]) -> bool:
+    """True when the known names are joined by "and" or commas ("Reuters and Bloomberg")."""
+    for (_, j, _, _), (i2, _, _, _) in zip(known, known[1:], strict=False):
+        between = {t.low for t in toks[j:i2]}
+        if not between or not between <= {"and", ",", "&", "the", "both", "as", "well", "also"}:
+            return False
+    return True
+
+
+def _clean_name(text: str, lex: Lexicon) -> str:
+    """A readable source name from its mention: "People familiar with …" → "people familiar with …"."""
+    name = " ".join(text.split()).strip(" ,;:.'\"“”‘’")
+    if name.endswith(("'s", "’s")):
+        name = name[:-2]
+    low = name.lower()
+    for det in ("the ",):
+        if low.startswith(det) and len(name) > len(det):
+            rest = name[len(det):]
+            if rest[:1].isupper():
+                name = rest  # "the Commerce Department" → "Commerce Department"
+            break
+    first = name.split(" ", 1)[0]
+    if first.lower() in lex.lowercase_when_initial or first.lower() in lex.determiners:
+        name = first.lower() + name[len(first):]
+    return name
+
+
+GENERIC_COMPANY = frozenset({"company", "firm", "group", "business", "corporation", "conglomerate", "giant"})
+
+
+def _resolve_reference(ref: str, ctx: Context, noun: str = "") -> Attribution | None:
+    """The attribution a back-reference points to, most recent first."""
+    atts = ctx.attributions
+    if ref == "outlet":
+        for att in reversed(atts):
+            if att.source_kind in OUTLET_KINDS:
+                return Attribution(source=att.source, source_kind=att.source_kind, basis="reference")
+            if att.via:
+                return Attribution(source=att.via, source_kind="news outlet", basis="reference")
+        for att in reversed(atts):
+            if att.source_kind == "document":
+                return att
+        return None
+    if ref == "company":
+        # "the company" points to the last company named; "the fund", "the bank" only to a name that says so.
+        def fits(name: str) -> bool:
+            return noun in GENERIC_COMPANY or noun in name.lower()
+
+        best_att = next((a for a in reversed(atts) if a.source_kind in {"company", "organisation"} and fits(a.source)),
+                        None)
+        ent = next((e for e in reversed(ctx.entities) if e[1] in {"company", "organisation"} and fits(e[0])), None)
+        if ent is not None:
+            return Attribution(source=ent[0], source_kind=ent[1], basis="reference")
+        return best_att
+    if ref in {"person", "group"}:
+        for att in reversed(atts):
+            if att.source_kind in PERSON_KINDS:
+                return att
+        return None
+    if ref == "government":
+        for att in reversed(atts):
+            if att.source_kind == "government body":
+                return att
+        ent = next((e for e in reversed(ctx.entities) if e[1] == "government body"), None)
+        return Attribution(source=ent[0], source_kind=ent[1], basis="reference") if ent else None
+    if ref == "document":
+        for att in reversed(atts):
+            if att.source_kind == "document":
+                return att
+        return None
+    if ref == "thing":
+        for att in reversed(atts):
+            if att.source_kind not in PERSON_KINDS:
+                return att
+        ent = next((e for e in reversed(ctx.entities)), None)
+        return Attribution(source=ent[0], source_kind=ent[1], basis="reference") if ent else None
+    return None
+
+
+# --- The step --------------------------------------------------------------------------------
+
+
+def attribute(statements: list[Statement], text: str, registry: Registry) -> list[Statement]:
+    """Fill in `attributions` (and `content`) of every claim. Returns the same list."""
+    lex = lexicon()
+    names = NameIndex(registry)
+    ctx = Context()
+    for st in statements:
+        if st.kind == "heading":
+            continue
+        words = words_lower(st.text)
+        if words.isdisjoint(lex.trigger_words) and not (words & {"it", "he", "she", "they"}):
+            _note_entities(st, text, names, ctx)
+            continue
+        reader = StatementReader(text, st, names, lex)
+        st.attributions, content = _read_statement(reader, ctx)
+        if content is not None and content[1] > content[0]:
+            s, e = _trim(text, *content)
+            if e > s:
+                st.content = Span(start=s, end=e, text=text[s:e])
+        _note_entities(st, text, names, ctx, reader.toks)
+        for att in st.attributions:
+            ctx.remember(att)
+    _carry_quotes(statements)
+    _inherit(statements, text, lex, names)
+    return statements
+
+
+def _read_statement(r: StatementReader, ctx: Context) -> tuple[list[Attribution], tuple[int, int] | None]:
+    frames = r.frames()
+    if not frames:
+        return [], None
+    starts = [f for f in frames if f.kind == "verb" and f.position == "start"]
+    others = [f for f in frames if f.kind == "verb" and f.position in {"trailing", "inverted"}]
+    anywhere = [f for f in frames if f.kind != "verb"]
+    chosen: list[Frame] = []
+    if starts:
+        first = starts[0]
+        # A trailing frame at the very end is the outer one: "Acme said X, Reuters reported."
+        tail = [f for f in others if f.cue[0] > first.cue[0] and _ends_statement(r, f)]
+        if tail and _is_outlet_np(r, tail[-1]):
+            chosen = [tail[-1], first]
+        else:
+            chosen = [first]
+        anywhere = [f for f in anywhere if f.kind != "according" or f.cue[0] < first.cue[0] or not chosen]
+    elif others:
+        chosen = [others[-1]]
+    chosen_anywhere = anywhere[:2]
+    atts: list[Attribution] = []
+    for f in chosen + chosen_anywhere:
+        for name, kind, basis, mention, sus, via in r.sources_of(f.np, ctx):
+            if f.primary_np is not None:
+                # "B quoted A as saying": A is the source, B its conduit.
+                for pname, pkind, _pb, pmention, psus, _pv in r.sources_of(f.primary_np, ctx):
+                    atts.append(Attribution(source=pname, source_kind=pkind, basis=basis, mention=pmention,
+                                            cue=r.cue_span(f.cue), via=name, suspicious=psus or sus))
+                continue
+            via_name = via
+            if f.via_np is not None:
+                for vname, vkind, _vb, _vm, _vs, _vv in r.sources_of(f.via_np, ctx):
+                    if vkind in OUTLET_KINDS:
+                        via_name = vname
+            atts.append(Attribution(source=name, source_kind=kind, basis=basis, mention=mention,
+                                    cue=r.cue_span(f.cue), via=via_name, suspicious=sus))
+    atts = _apply_conduits(r, atts, ctx)
+    atts = _nest_outer_frame(atts)
+    content = next((f.content for f in chosen + chosen_anywhere if f.content), None)
+    return _dedupe(atts), content
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and (text[s].isspace() or text[s] in ",:;"):
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] in ",;:"):
+        e -= 1
+    return s, e
+
+
+def _ends_statement(r: StatementReader, f: Frame) -> bool:
+    toks = r.toks
+    k = f.np[1] if f.position == "inverted" else f.cue[1]
+    rest = [t for t in toks[k:] if t.is_word]
+    return len(rest) <= 4 or any(t.low in {"citing", "quoting"} for t in toks[k:])
+
+
+def _is_outlet_np(r: StatementReader, f: Frame) -> bool:
+    return any(src.kind in OUTLET_KINDS for _, _, src, _ in r.names.find(r.text, r.toks, *f.np))
+
+
+def _nest_outer_frame(atts: list[Attribution]) -> list[Attribution]:
+    """"Acme said X, Reuters reported." → Acme via Reuters: the outer outlet carries the inner source."""
+    if len(atts) >= 2 and atts[0].source_kind in OUTLET_KINDS and atts[0].via is None:
+        outer, inner = atts[0], atts[1]
+        if inner.source_kind not in OUTLET_KINDS and inner.via is None and inner.cue and outer.cue \
+                and inner.cue.start < outer.cue.start:
+            inner = inner.model_copy(update={"via": outer.source})
+            return [inner, *atts[2:]]
+    return atts
+
+
+def _apply_conduits(r: StatementReader, atts: list[Attribution], ctx: Context) -> list[Attribution]:
+    """"…, B reported, citing A" and "in a letter seen by B": make B the conduit of A."""
+    toks = r.toks
+    for k, t in enumerate(toks):
+        if t.low in {"citing", "quoting"}:
+            np = r.np_right(k + 1)
+            if np is None:
+                continue
+            primaries = r.sources_of(np, ctx)
+            outlet = next((a for a in atts if a.source_kind in OUTLET_KINDS and a.via is None), None)
+            if outlet is None or not primaries:
+                continue
+            new = [Attribution(source=n, source_kind=kind, basis=outlet.basis, mention=m, cue=outlet.cue,
+                               via=outlet.source, suspicious=s) for n, kind, _b, m, s, _v in primaries]
+            atts = [a for a in atts if a is not outlet] + new
+        elif t.low in {"seen", "reviewed", "obtained", "viewed"} and k + 1 < len(toks) and toks[k + 1].low == "by":
+            np = r.np_right(k + 2)
+            if np is None:
+                continue
+            outlets = [s for s in r.sources_of(np, ctx) if s[1] in OUTLET_KINDS]
+            if not outlets:
+                continue
+            vname = outlets[0][0]
+            atts = [a.model_copy(update={"via": vname}) if a.via is None and a.source != vname else a for a in atts]
+    return atts
+
+
+def _dedupe(atts: list[Attribution]) -> list[Attribution]:
+    seen: set[tuple[str, str | None]] = set()
+    out = []
+    for a in atts:
+        key = (a.source.lower(), (a.via or "").lower() or None)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(a)
+    # A conduit and the same outlet standing alone say the same thing once.
+    vias = {a.via.lower() for a in out if a.via}
+    return [a for a in out if not (a.via is None and a.source.lower() in vias)]
+
+
+def _note_entities(st: Statement, text: str, names: NameIndex, ctx: Context, toks: list[Tok] | None = None) -> None:
+    """Remember organisations the statement names, for "the company said" later on."""
+    toks = toks if toks is not None else tokenize(st.text, st.start)
+    for _i, _j, src, _sus in names.find(text, toks, 0, len(toks)):
+        if src.kind not in OUTLET_KINDS:
+            ctx.mention(src.name, src.kind)
+    # Capitalised names with a company suffix: "Northwind Logistics Inc", "Acme Corp".
+    for k, t in enumerate(toks):
+        if t.low.rstrip(".") in _COMPANY_SUFFIXES and k > 0 and toks[k - 1].cap:
+            a = k - 1
+            while a > 0 and toks[a - 1].cap and toks[a - 1].low not in {"the", "a"} and k - a < 5:
+                a -= 1
+            s, e = toks[a].start, t.end
+            ctx.mention(text[s:e].rstrip("."), "company")
+
+
+_COMPANY_SUFFIXES = frozenset({"inc", "corp", "corporation", "ltd", "limited", "group", "holdings", "plc", "llc",
+                               "co", "ag", "sa", "se", "nv", "gmbh", "technologies", "motors", "airlines",
+                               "bank", "pharmaceuticals", "labs", "systems", "energy", "logistics", "industries"})
+
+
+def _carry_quotes(statements: list[Statement]) -> None:
+    """A quotation spread over several sentences belongs to the speaker named where it closes."""
+    i = 0
+    while i < len(statements):
+        st = statements[i]
+        if st.kind != "claim" or st.attributions or not _opens_quote(st.text):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(statements) and j - i <= 6 and statements[j].paragraph == st.paragraph:
+            if _closes_quote(statements[j].text):
+                break
+            j += 1
+        if j < len(statements) and statements[j].paragraph == st.paragraph and statements[j].attributions:
+            for k in range(i, j):
+                if not statements[k].attributions:
+                    statements[k].attributions = [
+                        a.model_copy(update={"mention": None, "cue": None}) for a in statements[j].attributions
+                    ]
+        i = j if j > i else i + 1
+
+
+def _opens_quote(s: str) -> bool:
+    return s.count("“") > s.count("”") or s.count('"') % 2 == 1
+
+
+def _closes_quote(s: str) -> bool:
+    return s.count("”") > s.count("“") or s.count('"') % 2 == 1
+
+
+def _names_other_outlet(st: Statement, text: str, carried: list[Attribution], names: NameIndex) -> bool:
+    """A claim about another outlet ("Reuters, which is owned by …") is not that outlet's report."""
+    toks = tokenize(st.text, st.start)
+    carried_names = {a.source for a in carried} | {a.via for a in carried if a.via}
+    return any(src.kind in OUTLET_KINDS and src.name not in carried_names
+               for _i, _j, src, _s in names.find(text, toks, 0, len(toks)))
+
+
+def _inherit(statements: list[Statement], text: str, lex: Lexicon, names: NameIndex) -> None:
+    """A claim with no cue continues the attributed claim before it, within one paragraph."""
+    carried: list[Attribution] | None = None
+    paragraph = -1
+    for st in statements:
+        if st.paragraph != paragraph:
+            carried, paragraph = None, st.paragraph
+        if st.kind == "heading":
+            carried = None
+            continue
+        if st.attributions:
+            carried = st.attributions
+            continue
+        if carried is None:
+            continue
+        if lex.hedge_re.search(st.text) or lex.non_response_re.search(st.text) \
+                or _names_other_outlet(st, text, carried, names):
+            # "reportedly": an unnamed source; "X declined to comment": the writer's own note.
+            carried = None
+            continue
+        st.attributions = [Attribution(source=a.source, source_kind=a.source_kind, basis="inherited", via=a.via,
+                                       suspicious=a.suspicious) for a in carried]

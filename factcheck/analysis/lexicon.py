@@ -1,0 +1,90 @@
+"""The engine's word lists, loaded once from `factcheck/data/lexicon.json`.
+
+Keeping them as data means an editor can widen the cue lexicon without touching code, and the
+patterns built from them stay simple alternations of literal words (linear time).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    general_cues: frozenset[str]
+    strict_cues: frozenset[str]
+    determiners: frozenset[str]
+    np_prepositions: frozenset[str]
+    np_stop_words: frozenset[str]
+    pre_cue_skip: frozenset[str]
+    weekdays: frozenset[str]
+    months: frozenset[str]
+    intro_words: frozenset[str]
+    pronouns: dict[str, str]
+    reference_nouns: dict[str, str]  # noun → class: outlet, company, person, government, document
+    role_heads: frozenset[str]
+    lowercase_when_initial: frozenset[str]
+    hedge_re: re.Pattern[str]
+    non_response_re: re.Pattern[str]
+    non_response_wrappers: tuple[tuple[str, ...], ...]
+    corroboration: dict[str, float]
+    # every word that can start an attribution: a cheap test before a statement is tokenised
+    trigger_words: frozenset[str]
+
+    @property
+    def cues(self) -> frozenset[str]:
+        return self.general_cues | self.strict_cues
+
+
+def _words(items: list[str]) -> frozenset[str]:
+    return frozenset(w.lower() for w in items)
+
+
+def _phrase_re(phrases: list[str]) -> re.Pattern[str]:
+    # Longest first so "is believed to" wins over a shorter overlap; each phrase is literal words.
+    alternatives = sorted(phrases, key=len, reverse=True)
+    body = "|".join(a.replace(" ", r"\s+") for a in alternatives)
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+
+
+@cache
+def lexicon() -> Lexicon:
+    data = json.loads(resources.files("factcheck.data").joinpath("lexicon.json").read_text("utf-8"))
+    cues = data["cues"]
+    reference_nouns: dict[str, str] = {}
+    # Earlier classes win: "agency" is an outlet first ("the agency said" after Reuters).
+    for cls in ("outlet", "person", "company", "government", "document"):
+        for noun in data["reference_nouns"][cls]:
+            reference_nouns.setdefault(noun.lower(), cls)
+    general = _words(cues["general"])
+    strict = _words(cues["strict"]) - general
+    trigger = general | strict | {"according", "per", "citing", "quoting", "by", "quoted", "cited"}
+    nr = data["non_response"]["phrases"]
+    return Lexicon(
+        general_cues=general,
+        strict_cues=strict,
+        determiners=_words(data["determiners"]),
+        np_prepositions=_words(data["np_prepositions"]),
+        np_stop_words=_words(data["np_stop_words"]),
+        pre_cue_skip=_words(data["pre_cue_adverbs"]),
+        weekdays=_words(data["weekdays"]),
+        months=_words(data["months"]),
+        intro_words=_words(data["intro_words"]),
+        pronouns={k.lower(): v for k, v in data["pronouns"].items()},
+        reference_nouns=reference_nouns,
+        role_heads=_words(data["role_heads"]),
+        lowercase_when_initial=_words(data["lowercase_when_initial"]),
+        hedge_re=_phrase_re(data["hedges"]),
+        non_response_re=re.compile(
+            r"(?<![\w-])(?:" + "|".join(p.replace(" ", r"\s+") for p in nr) + r")(?![\w-])", re.IGNORECASE
+        ),
+        non_response_wrappers=tuple(
+            sorted((tuple(w.lower().split()) for w in data["non_response_wrappers"]), key=len, reverse=True)
+        ),
+        corroboration={k: float(v) for k, v in data["corroboration"].items() if not k.startswith("_")},
+        trigger_words=frozenset(trigger),
+    )

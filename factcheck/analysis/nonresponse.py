@@ -1,0 +1,156 @@
+"""Non-responses: who did not answer a request for comment, and who says so.
+
+"Reuters reported that Alibaba, ByteDance and Huawei did not respond to requests for comment."
+names three entities, each reported by Reuters. The subject before the phrase is read as a list
+(commas, "and", "or"), stripped of wrappers like "a spokesperson for", and each item is resolved
+against the registry or, for "the company"/"he", against what the draft named before.
+"""
+
+from __future__ import annotations
+
+from factcheck.analysis.attribution import NameIndex, _clean_name
+from factcheck.analysis.lexicon import Lexicon, lexicon
+from factcheck.analysis.sources import Registry
+from factcheck.analysis.tokens import Tok, tokenize
+from factcheck.models import NonResponse, Statement
+
+MAX_SUBJECT = 30  # tokens in the subject of a non-response: enough for a list of five companies
+COMPANY_REFS = frozenset({"company", "firm", "group", "carmaker", "automaker", "chipmaker", "bank", "lender",
+                          "retailer", "startup", "insurer", "airline", "fund", "operator", "manufacturer",
+                          "ministry", "department", "agency", "regulator", "embassy", "office", "spokesperson",
+                          "spokesman", "spokeswoman", "government", "administration", "commission"})
+
+
+def find_non_responses(statements: list[Statement], text: str, registry: Registry) -> list[Statement]:
+    """Fill in `non_responses` of every claim. Returns the same list."""
+    lex = lexicon()
+    names = NameIndex(registry)
+    recent_org: str | None = None
+    recent_person: str | None = None
+    for st in statements:
+        if st.kind == "heading":
+            continue
+        for att in st.attributions:
+            if att.source_kind in {"person or role"}:
+                recent_person = att.source
+        matches = list(lex.non_response_re.finditer(st.text))
+        if not matches:
+            recent_org = _last_org(st, text, names) or recent_org
+            continue
+        toks = tokenize(st.text, st.start)
+        reported_by = _reporter(st)
+        out: list[NonResponse] = []
+        for m in matches:
+            phrase_start = st.start + m.start()
+            phrase = _phrase(st.text, m.start())
+            subject = _subject(toks, phrase_start, lex)
+            for entity in _entities(subject, text, toks, names, lex, recent_org, recent_person):
+                if all(entity.lower() != n.entity.lower() for n in out):
+                    out.append(NonResponse(entity=entity, phrase=phrase, reported_by=reported_by))
+        st.non_responses = out
+        recent_org = _last_org(st, text, names) or recent_org
+    return statements
+
+
+def _phrase(s: str, start: int) -> str:
+    """The non-response phrase up to the end of its clause: "did not respond to requests for comment"."""
+    end = len(s)
+    for stop in (",", ";", ".", " and ", " but ", "\u201d", '"', " on "):
+        k = s.find(stop, start)
+        if k != -1:
+            end = min(end, k)
+    return " ".join(s[start:end].split())
+
+
+def _reporter(st: Statement) -> str | None:
+    for att in st.attributions:
+        if att.basis in {"explicit", "reference"}:
+            return att.via or att.source
+    return None
+
+
+def _subject(toks: list[Tok], phrase_start: int, lex: Lexicon) -> list[Tok]:
+    """The tokens of the subject standing before the phrase, back to the clause boundary."""
+    k = next((i for i, t in enumerate(toks) if t.start >= phrase_start), len(toks))
+    end = k
+    while end > 0 and toks[end - 1].low in {"also", "all", "both", "immediately", "each", "either", "so", "far"}:
+        end -= 1
+    j = end - 1
+    while j >= 0 and end - j <= MAX_SUBJECT:
+        t = toks[j]
+        if t.text == ",":
+            # "Amazon, which owns the site, declined …": skip a relative clause between commas.
+            k2 = j - 1
+            while k2 >= 0 and toks[k2].text != "," and j - k2 <= 15:
+                k2 -= 1
+            if k2 >= 0 and toks[k2 + 1].low in {"which", "who", "whose"}:
+                j = k2 - 1
+                end = k2
+                continue
+            j -= 1
+            continue
+        if not t.is_word and t.text not in {"&", ".", "'", "’"}:
+            break
+        if t.low in {"that", "said", "reported", "says", "told", "while", "but", "because", "as", "when",
+                     "although", "though", "after", "and/or"} or (t.low in lex.cues and t.low not in {"and"}):
+            break
+        j -= 1
+    return [t for t in toks[j + 1 : end]]
+
+
+def _entities(subject: list[Tok], text: str, toks: list[Tok], names: NameIndex, lex: Lexicon,
+              recent_org: str | None, recent_person: str | None) -> list[str]:
+    """Split a subject into the entities it lists, each cleaned and resolved."""
+    items: list[list[Tok]] = [[]]
+    for t in subject:
+        if t.text == "," or t.low in {"and", "or", "nor", "&"}:
+            if items[-1]:
+                items.append([])
+            continue
+        items[-1].append(t)
+    out: list[str] = []
+    for item in items:
+        words = [t.low for t in item]
+        while words and words[0] in {"neither", "either", "both"}:
+            item, words = item[1:], words[1:]
+        for wrap in lex.non_response_wrappers:
+            if tuple(words[: len(wrap)]) == wrap:
+                item, words = item[len(wrap):], words[len(wrap):]
+                break
+        if not item:
+            continue
+        s, e = item[0].start, item[-1].end
+        raw = text[s:e]
+        known = names.find(text, item, 0, len(item))
+        if known:
+            out.extend(src.name for _i, _j, src, _s in known)
+            continue
+        bare = [w for w in words if w not in lex.determiners]
+        if words and words[0] in {"the", "its", "their"} and bare and bare[-1] in COMPANY_REFS and len(bare) <= 2:
+            out.append(recent_org or _clean_name(raw, lex))
+            continue
+        if words in (["he"], ["she"], ["they"]) and recent_person:
+            out.append(recent_person)
+            continue
+        if words in (["it"],) and recent_org:
+            out.append(recent_org)
+            continue
+        if item[-1].bare in {"spokesperson", "spokesman", "spokeswoman", "representative", "representatives",
+                             "spokespeople"} and len(item) > 1:
+            # "An Amazon spokesperson" → Amazon
+            core = [t for t in item[:-1] if t.low not in lex.determiners]
+            if core:
+                out.append(text[core[0].start : core[-1].end].removesuffix("'s").removesuffix("’s"))
+                continue
+        name = _clean_name(raw, lex)
+        if name:
+            out.append(name)
+    return out
+
+
+def _last_org(st: Statement, text: str, names: NameIndex) -> str | None:
+    """The last company or organisation a statement names, for a later "the company declined …"."""
+    toks = tokenize(st.text, st.start)
+    found = [src for _i, _j, src, _s in names.find(text, toks, 0, len(toks))
+             if src.kind in {"company", "organisation", "government body"}]
+    return found[-1].name if found else None

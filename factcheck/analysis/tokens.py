@@ -1,0 +1,60 @@
+"""Words of a statement with their offsets, and the noun phrases the engine reads around cues.
+
+A token is a word (letters, digits, inner apostrophes, hyphens, ampersands, zero-width marks) or
+a single punctuation character. Every pattern here matches one token at a time, so tokenising
+is linear in the length of the text whatever it holds.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+# Zero-width characters and soft hyphens stay inside a word, so "Reu\u200bters" is one token
+# that the registry can then see through (and flag as suspicious).
+_INNER = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+TOKEN_RE = re.compile(
+    r"(?:[^\W\d_]\.){2,}"  # U.S., U.K., e.g.
+    r"|(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|St|Jr|Sr|Inc|Corp|Co|Ltd|No|Bros)\.(?=\s)"
+    rf"|[\w{_INNER}](?:[\w{_INNER}'’&-]*[\w{_INNER}])?"
+    r"|[^\w\s]"
+)
+
+OPEN_QUOTES = frozenset("“\"«„‘")
+CLOSE_QUOTES = frozenset("”\"»’")
+CLAUSE_PUNCT = frozenset(",;:()[]{}—–\"“”«»„‘’!?…")
+
+
+class Tok(NamedTuple):
+    start: int  # offsets into the whole draft
+    end: int
+    text: str
+    low: str
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[0].isalnum() or self.text[0] in _INNER or self.text[0] == "_"
+
+    @property
+    def cap(self) -> bool:
+        return self.text[:1].isupper()
+
+    @property
+    def bare(self) -> str:
+        """Lower-case word without a possessive ending: "ByteDance’s" → "bytedance"."""
+        low = self.low
+        if low.endswith(("'s", "’s")):
+            return low[:-2]
+        return low
+
+
+def tokenize(text: str, offset: int = 0) -> list[Tok]:
+    return [Tok(m.start() + offset, m.end() + offset, m.group(), m.group().lower()) for m in TOKEN_RE.finditer(text)]
+
+
+WORD_RE = re.compile(r"[^\W\d_]+")
+
+
+def words_lower(text: str) -> set[str]:
+    """The set of lower-case words of a text: a cheap pre-test before tokenising."""
+    return set(WORD_RE.findall(text.lower()))
