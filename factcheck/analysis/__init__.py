@@ -15,7 +15,7 @@ from factcheck.analysis.attribution import attribute
 from factcheck.analysis.nonresponse import find_non_responses
 from factcheck.analysis.segment import segment
 from factcheck.analysis.sources import Registry
-from factcheck.models import Draft, DocumentInfo, Reading
+from factcheck.models import DocumentInfo, Draft, Reading
 
 __all__ = ["analyse", "analyse_text", "assess"]
 

@@ -21,6 +21,8 @@ All scanning is token by token over one statement at a time: linear in the text.
 
 from __future__ import annotations
 
+import itertools
+import weakref
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -58,13 +60,26 @@ class NameIndex:
     def __post_init__(self) -> None:
         self.aliases = self.registry.aliases()
         self.first_words = frozenset(k.split()[0] for k in self.aliases if k)
+        # The same first words as raw tokens lower-case them, so most tokens are ruled out by one
+        # set look-up, without normalising them.
+        raw_first: set[str] = set()
+        for src in self.registry.sources():
+            for alias in (src.name, *src.aliases):
+                for tok in tokenize(alias)[:2]:
+                    raw_first.add(tok.low)
+                    raw_first.add(tok.bare)
+        self.raw_first = frozenset(raw_first | self.first_words)
 
     def find(self, text: str, toks: list[Tok], a: int, b: int) -> list[tuple[int, int, RegistrySource, bool]]:
         """Known names among toks[a:b] as (first token, end token, source, suspicious)."""
         found: list[tuple[int, int, RegistrySource, bool]] = []
         i = a
         while i < b:
-            first = _norm(toks[i].text).split()
+            tok = toks[i]
+            if tok.low not in self.raw_first and tok.bare not in self.raw_first and tok.text.isascii():
+                i += 1
+                continue
+            first = _norm(tok.text).split()
             if not first or first[0] not in self.first_words:
                 i += 1
                 continue
@@ -80,6 +95,17 @@ class NameIndex:
             else:
                 i += 1
         return found
+
+
+_INDEXES: weakref.WeakKeyDictionary[Registry, NameIndex] = weakref.WeakKeyDictionary()
+
+
+def name_index(registry: Registry) -> NameIndex:
+    """One index per registry, built once: building it costs more than reading a short draft."""
+    index = _INDEXES.get(registry)
+    if index is None:
+        index = _INDEXES[registry] = NameIndex(registry)
+    return index
 
 
 @lru_cache(maxsize=65536)
@@ -108,20 +134,41 @@ class Frame:
 
 @dataclass
 class Context:
-    """What earlier statements named, for resolving "the report", "she", "the company"."""
+    """What earlier statements named, for resolving "the report", "she", "the company".
 
+    Organisations are looked for lazily, only when a back-reference needs them: most statements
+    never point back, and scanning every one for names would cost more than all the rest.
+    """
+
+    text: str
+    names: NameIndex
     attributions: list[Attribution] = field(default_factory=list)
-    entities: list[tuple[str, SourceKind]] = field(default_factory=list)
+    recent: list[Statement] = field(default_factory=list)
+    _entity_cache: dict[int, list[tuple[str, SourceKind]]] = field(default_factory=dict)
 
     def remember(self, att: Attribution) -> None:
         self.attributions.append(att)
         if len(self.attributions) > 50:
             del self.attributions[:25]
 
-    def mention(self, name: str, kind: SourceKind) -> None:
-        self.entities.append((name, kind))
-        if len(self.entities) > 50:
-            del self.entities[:25]
+    def passed(self, st: Statement) -> None:
+        self.recent.append(st)
+        if len(self.recent) > 2 * RECALL_STATEMENTS:
+            del self.recent[:RECALL_STATEMENTS]
+
+    def entities(self) -> list[tuple[str, SourceKind]]:
+        """Organisations named in the last few statements, oldest first."""
+        out: list[tuple[str, SourceKind]] = []
+        for st in self.recent[-RECALL_STATEMENTS:]:
+            found = self._entity_cache.get(st.start)
+            if found is None:
+                found = _entities_in(st, self.text, self.names)
+                self._entity_cache[st.start] = found
+            out.extend(found)
+        return out
+
+
+RECALL_STATEMENTS = 8  # how far back "the company" may point
 
 
 class StatementReader:
@@ -343,11 +390,11 @@ class StatementReader:
             # "In a statement, the company said that …" starts the statement's frame; "…, the company
             # said on Monday." ends it. Content after the cue tells them apart.
             after = [t for t in toks[ce:] if t.is_word and t.low not in lex.weekdays and t.low not in lex.months]
-            if before.text == "," and len(after) > 4 and a - 1 <= MAX_NP and not any(
-                t.low in lex.cues for t in toks[: a - 1]
-            ) and not any(t.text in CLOSE_QUOTES for t in toks[: a - 1]):
-                if not (after and after[0].low in {"citing", "quoting", "according"}):
-                    return "start"
+            intro = toks[: a - 1]
+            if (before.text == "," and len(after) > 4 and len(intro) <= MAX_NP
+                    and not any(t.low in lex.cues or t.text in CLOSE_QUOTES for t in intro)
+                    and after[0].low not in {"citing", "quoting", "according"}):
+                return "start"
             return "trailing"
         if before.text in OPEN_QUOTES:
             return "start" if a == 1 else "embedded"
@@ -390,7 +437,7 @@ class StatementReader:
     def cue_span(self, cue: tuple[int, int]) -> Span:
         return self.span(*cue)
 
-    def sources_of(self, np: tuple[int, int], ctx: Context) -> list[tuple[str, SourceKind, str, Span, bool, str | None]]:
+    def sources_of(self, np: tuple[int, int], ctx: Context) -> list[Named]:
         """(name, kind, basis, mention, suspicious, via) for each source a noun phrase names."""
         toks, lex = self.toks, self.lex
         a, b = np
@@ -414,7 +461,7 @@ class StatementReader:
                 name = _clean_name(mention.text, lex)
                 return [(name, "person or role", "explicit", mention, any(s for *_, s in known), None)]
             if len(known) == 1 or not _is_coordination(toks, known):
-                i, j, src, sus = known[0]
+                _i, _j, src, sus = known[0]
                 mention = self.span(a, b)
                 return [(src.name, src.kind, "explicit", mention, sus, None)]
             return [(src.name, src.kind, "explicit", self.span(i, j), sus, None) for i, j, src, sus in known]
@@ -458,6 +505,8 @@ class StatementReader:
         return None
 
 
+Named = tuple[str, SourceKind, str, Span, bool, str | None]
+
 _REF_KIND: dict[str, SourceKind] = {
     "outlet": "document", "company": "company", "person": "person or role",
     "government": "government body", "document": "document",
@@ -477,7 +526,7 @@ def _capitalised_run(toks: list[Tok], i: int, j: int, a: int, b: int, lex: Lexic
 
 def _is_coordination(toks: list[Tok], known: list[tuple[int, int, RegistrySource, bool]]) -> bool:
     """True when the known names are joined by "and" or commas ("Reuters and Bloomberg")."""
-    for (_, j, _, _), (i2, _, _, _) in zip(known, known[1:], strict=False):
+    for (_, j, _, _), (i2, _, _, _) in itertools.pairwise(known):
         between = {t.low for t in toks[j:i2]}
         if not between or not between <= {"and", ",", "&", "the", "both", "as", "well", "also"}:
             return False
@@ -500,6 +549,11 @@ def _clean_name(text: str, lex: Lexicon) -> str:
     if first.lower() in lex.lowercase_when_initial or first.lower() in lex.determiners:
         name = first.lower() + name[len(first):]
     return name
+
+
+def _looks_like_a_name(name: str) -> bool:
+    words = name.split()
+    return 1 <= len(words) <= 5 and all(w[:1].isupper() for w in words)
 
 
 GENERIC_COMPANY = frozenset({"company", "firm", "group", "business", "corporation", "conglomerate", "giant"})
@@ -525,10 +579,18 @@ def _resolve_reference(ref: str, ctx: Context, noun: str = "") -> Attribution | 
 
         best_att = next((a for a in reversed(atts) if a.source_kind in {"company", "organisation"} and fits(a.source)),
                         None)
-        ent = next((e for e in reversed(ctx.entities) if e[1] in {"company", "organisation"} and fits(e[0])), None)
+        ent = next((e for e in reversed(ctx.entities()) if e[1] in {"company", "organisation"} and fits(e[0])), None)
         if ent is not None:
             return Attribution(source=ent[0], source_kind=ent[1], basis="reference")
         return best_att
+    if ref == "person" and noun in {"he", "she"}:
+        # One person: a role, or a bare surname ("Smith, 54, said") the registry cannot type.
+        for att in reversed(atts):
+            if att.source_kind == "person or role" or (
+                att.source_kind in {"organisation", "unknown"} and _looks_like_a_name(att.source)
+            ):
+                return att
+        return None
     if ref in {"person", "group"}:
         for att in reversed(atts):
             if att.source_kind in PERSON_KINDS:
@@ -536,9 +598,9 @@ def _resolve_reference(ref: str, ctx: Context, noun: str = "") -> Attribution | 
         return None
     if ref == "government":
         for att in reversed(atts):
-            if att.source_kind == "government body":
+            if att.source_kind == "government body" and noun in att.source.lower():
                 return att
-        ent = next((e for e in reversed(ctx.entities) if e[1] == "government body"), None)
+        ent = next((e for e in reversed(ctx.entities()) if e[1] == "government body" and noun in e[0].lower()), None)
         return Attribution(source=ent[0], source_kind=ent[1], basis="reference") if ent else None
     if ref == "document":
         for att in reversed(atts):
@@ -549,7 +611,7 @@ def _resolve_reference(ref: str, ctx: Context, noun: str = "") -> Attribution | 
         for att in reversed(atts):
             if att.source_kind not in PERSON_KINDS:
                 return att
-        ent = next((e for e in reversed(ctx.entities)), None)
+        ent = next((e for e in reversed(ctx.entities())), None)
         return Attribution(source=ent[0], source_kind=ent[1], basis="reference") if ent else None
     return None
 
@@ -560,24 +622,22 @@ def _resolve_reference(ref: str, ctx: Context, noun: str = "") -> Attribution | 
 def attribute(statements: list[Statement], text: str, registry: Registry) -> list[Statement]:
     """Fill in `attributions` (and `content`) of every claim. Returns the same list."""
     lex = lexicon()
-    names = NameIndex(registry)
-    ctx = Context()
+    names = name_index(registry)
+    ctx = Context(text, names)
     for st in statements:
         if st.kind == "heading":
             continue
         words = words_lower(st.text)
-        if words.isdisjoint(lex.trigger_words) and not (words & {"it", "he", "she", "they"}):
-            _note_entities(st, text, names, ctx)
-            continue
-        reader = StatementReader(text, st, names, lex)
-        st.attributions, content = _read_statement(reader, ctx)
-        if content is not None and content[1] > content[0]:
-            s, e = _trim(text, *content)
-            if e > s:
-                st.content = Span(start=s, end=e, text=text[s:e])
-        _note_entities(st, text, names, ctx, reader.toks)
-        for att in st.attributions:
-            ctx.remember(att)
+        if not words.isdisjoint(lex.trigger_words):
+            reader = StatementReader(text, st, names, lex)
+            st.attributions, content = _read_statement(reader, ctx)
+            if content is not None and content[1] > content[0]:
+                s, e = _trim(text, *content)
+                if e > s:
+                    st.content = Span(start=s, end=e, text=text[s:e])
+            for att in st.attributions:
+                ctx.remember(att)
+        ctx.passed(st)
     _carry_quotes(statements)
     _inherit(statements, text, lex, names)
     return statements
@@ -595,13 +655,15 @@ def _read_statement(r: StatementReader, ctx: Context) -> tuple[list[Attribution]
         first = starts[0]
         # A trailing frame at the very end is the outer one: "Acme said X, Reuters reported."
         tail = [f for f in others if f.cue[0] > first.cue[0] and _ends_statement(r, f)]
-        if tail and _is_outlet_np(r, tail[-1]):
-            chosen = [tail[-1], first]
-        else:
-            chosen = [first]
+        chosen = [tail[-1], first] if tail and _is_outlet_np(r, tail[-1]) else [first]
         anywhere = [f for f in anywhere if f.kind != "according" or f.cue[0] < first.cue[0] or not chosen]
     elif others:
         chosen = [others[-1]]
+    elif not anywhere:
+        # "Shares fell after the Wall Street Journal reported …": a named outlet's report inside a
+        # clause still tells the editor where the news came from.
+        embedded = [f for f in frames if f.kind == "verb" and f.position == "embedded" and _is_outlet_np(r, f)]
+        chosen = embedded[:1]
     chosen_anywhere = anywhere[:2]
     atts: list[Attribution] = []
     for f in chosen + chosen_anywhere:
@@ -670,7 +732,8 @@ def _apply_conduits(r: StatementReader, atts: list[Attribution], ctx: Context) -
             new = [Attribution(source=n, source_kind=kind, basis=outlet.basis, mention=m, cue=outlet.cue,
                                via=outlet.source, suspicious=s) for n, kind, _b, m, s, _v in primaries]
             atts = [a for a in atts if a is not outlet] + new
-        elif t.low in {"seen", "reviewed", "obtained", "viewed"} and k + 1 < len(toks) and toks[k + 1].low == "by":
+        elif (t.low in {"seen", "reviewed", "obtained", "viewed"} and k + 1 < len(toks) and toks[k + 1].low == "by") \
+                or (t.low == "interview" and k + 1 < len(toks) and toks[k + 1].low == "with"):
             np = r.np_right(k + 2)
             if np is None:
                 continue
@@ -696,20 +759,20 @@ def _dedupe(atts: list[Attribution]) -> list[Attribution]:
     return [a for a in out if not (a.via is None and a.source.lower() in vias)]
 
 
-def _note_entities(st: Statement, text: str, names: NameIndex, ctx: Context, toks: list[Tok] | None = None) -> None:
-    """Remember organisations the statement names, for "the company said" later on."""
-    toks = toks if toks is not None else tokenize(st.text, st.start)
-    for _i, _j, src, _sus in names.find(text, toks, 0, len(toks)):
-        if src.kind not in OUTLET_KINDS:
-            ctx.mention(src.name, src.kind)
-    # Capitalised names with a company suffix: "Northwind Logistics Inc", "Acme Corp".
+def _entities_in(st: Statement, text: str, names: NameIndex) -> list[tuple[str, SourceKind]]:
+    """Organisations a statement names: registry entries, and capitalised names with a company suffix."""
+    toks = tokenize(st.text, st.start)
+    out: list[tuple[int, str, SourceKind]] = [
+        (toks[i].start, src.name, src.kind)
+        for i, _j, src, _sus in names.find(text, toks, 0, len(toks)) if src.kind not in OUTLET_KINDS
+    ]
     for k, t in enumerate(toks):
         if t.low.rstrip(".") in _COMPANY_SUFFIXES and k > 0 and toks[k - 1].cap:
             a = k - 1
             while a > 0 and toks[a - 1].cap and toks[a - 1].low not in {"the", "a"} and k - a < 5:
                 a -= 1
-            s, e = toks[a].start, t.end
-            ctx.mention(text[s:e].rstrip("."), "company")
+            out.append((toks[a].start, text[toks[a].start : t.end].rstrip("."), "company"))
+    return [(name, kind) for _pos, name, kind in sorted(out)]
 
 
 _COMPANY_SUFFIXES = frozenset({"inc", "corp", "corporation", "ltd", "limited", "group", "holdings", "plc", "llc",

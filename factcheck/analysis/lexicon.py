@@ -62,7 +62,8 @@ def lexicon() -> Lexicon:
             reference_nouns.setdefault(noun.lower(), cls)
     general = _words(cues["general"])
     strict = _words(cues["strict"]) - general
-    trigger = general | strict | {"according", "per", "citing", "quoting", "by", "quoted", "cited"}
+    trigger = general | strict | {"according", "per", "citing", "quoting", "quoted", "cited", "seen", "reviewed",
+                                   "obtained", "viewed", "interview"}
     nr = data["non_response"]["phrases"]
     return Lexicon(
         general_cues=general,

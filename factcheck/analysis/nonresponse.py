@@ -8,7 +8,7 @@ against the registry or, for "the company"/"he", against what the draft named be
 
 from __future__ import annotations
 
-from factcheck.analysis.attribution import NameIndex, _clean_name
+from factcheck.analysis.attribution import Context, NameIndex, _clean_name, _resolve_reference, name_index
 from factcheck.analysis.lexicon import Lexicon, lexicon
 from factcheck.analysis.sources import Registry
 from factcheck.analysis.tokens import Tok, tokenize
@@ -24,18 +24,17 @@ COMPANY_REFS = frozenset({"company", "firm", "group", "carmaker", "automaker", "
 def find_non_responses(statements: list[Statement], text: str, registry: Registry) -> list[Statement]:
     """Fill in `non_responses` of every claim. Returns the same list."""
     lex = lexicon()
-    names = NameIndex(registry)
-    recent_org: str | None = None
-    recent_person: str | None = None
+    names = name_index(registry)
+    ctx = Context(text, names)
     for st in statements:
         if st.kind == "heading":
             continue
         for att in st.attributions:
-            if att.source_kind in {"person or role"}:
-                recent_person = att.source
+            if att.basis != "inherited":
+                ctx.remember(att)
         matches = list(lex.non_response_re.finditer(st.text))
         if not matches:
-            recent_org = _last_org(st, text, names) or recent_org
+            ctx.passed(st)
             continue
         toks = tokenize(st.text, st.start)
         reported_by = _reporter(st)
@@ -44,11 +43,11 @@ def find_non_responses(statements: list[Statement], text: str, registry: Registr
             phrase_start = st.start + m.start()
             phrase = _phrase(st.text, m.start())
             subject = _subject(toks, phrase_start, lex)
-            for entity in _entities(subject, text, toks, names, lex, recent_org, recent_person):
+            for entity in _entities(subject, text, names, lex, ctx):
                 if all(entity.lower() != n.entity.lower() for n in out):
                     out.append(NonResponse(entity=entity, phrase=phrase, reported_by=reported_by))
         st.non_responses = out
-        recent_org = _last_org(st, text, names) or recent_org
+        ctx.passed(st)
     return statements
 
 
@@ -98,8 +97,7 @@ def _subject(toks: list[Tok], phrase_start: int, lex: Lexicon) -> list[Tok]:
     return [t for t in toks[j + 1 : end]]
 
 
-def _entities(subject: list[Tok], text: str, toks: list[Tok], names: NameIndex, lex: Lexicon,
-              recent_org: str | None, recent_person: str | None) -> list[str]:
+def _entities(subject: list[Tok], text: str, names: NameIndex, lex: Lexicon, ctx: Context) -> list[str]:
     """Split a subject into the entities it lists, each cleaned and resolved."""
     items: list[list[Tok]] = [[]]
     for t in subject:
@@ -127,13 +125,14 @@ def _entities(subject: list[Tok], text: str, toks: list[Tok], names: NameIndex, 
             continue
         bare = [w for w in words if w not in lex.determiners]
         if words and words[0] in {"the", "its", "their"} and bare and bare[-1] in COMPANY_REFS and len(bare) <= 2:
-            out.append(recent_org or _clean_name(raw, lex))
+            ref = lex.reference_nouns.get(bare[-1], "company")
+            hit = _resolve_reference("company" if ref not in {"government"} else ref, ctx, bare[-1])
+            out.append(hit.source if hit else _clean_name(raw, lex))
             continue
-        if words in (["he"], ["she"], ["they"]) and recent_person:
-            out.append(recent_person)
-            continue
-        if words in (["it"],) and recent_org:
-            out.append(recent_org)
+        if words in (["he"], ["she"], ["they"], ["it"]):
+            hit = _resolve_reference(lex.pronouns[words[0]], ctx, words[0])
+            if hit is not None:
+                out.append(hit.source)
             continue
         if item[-1].bare in {"spokesperson", "spokesman", "spokeswoman", "representative", "representatives",
                              "spokespeople"} and len(item) > 1:
@@ -146,11 +145,3 @@ def _entities(subject: list[Tok], text: str, toks: list[Tok], names: NameIndex, 
         if name:
             out.append(name)
     return out
-
-
-def _last_org(st: Statement, text: str, names: NameIndex) -> str | None:
-    """The last company or organisation a statement names, for a later "the company declined …"."""
-    toks = tokenize(st.text, st.start)
-    found = [src for _i, _j, src, _s in names.find(text, toks, 0, len(toks))
-             if src.kind in {"company", "organisation", "government body"}]
-    return found[-1].name if found else None

@@ -48,8 +48,18 @@ class Tok(NamedTuple):
         return low
 
 
+_new = tuple.__new__
+
+
 def tokenize(text: str, offset: int = 0) -> list[Tok]:
-    return [Tok(m.start() + offset, m.end() + offset, m.group(), m.group().lower()) for m in TOKEN_RE.finditer(text)]
+    # tuple.__new__ skips the namedtuple's Python-level constructor: this loop is the engine's hottest.
+    out: list[Tok] = []
+    append = out.append
+    for m in TOKEN_RE.finditer(text):
+        a, b = m.span()
+        g = m.group()
+        append(_new(Tok, (a + offset, b + offset, g, g.lower())))
+    return out
 
 
 WORD_RE = re.compile(r"[^\W\d_]+")

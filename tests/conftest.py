@@ -1,0 +1,31 @@
+"""Shared test helpers: where the shared corpus lives, and a loaded copy of the gold scorer."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+FIXTURES = REPO / "fixtures"
+SEED = SHARED / "corpus" / "seed-article.txt"
+SEED_GOLD = SHARED / "corpus" / "seed-article.gold.json"
+
+
+def load_scorer():
+    """The project's gold scorer (shared/tools/score_gold.py), imported as a module."""
+    path = SHARED / "tools" / "score_gold.py"
+    spec = importlib.util.spec_from_file_location("score_gold", path)
+    assert spec and spec.loader, f"gold scorer not found at {path}"
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["score_gold"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="session")
+def scorer():
+    return load_scorer()

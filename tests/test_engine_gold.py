@@ -1,0 +1,43 @@
+"""The engine reads the seed draft and every fixture exactly as their gold readings say."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from factcheck.analysis import analyse
+from factcheck.read import read_draft
+from tests.conftest import FIXTURES, SEED, SEED_GOLD
+
+
+def _score(scorer, draft_path: Path, gold_path: Path):
+    reading = analyse(read_draft(draft_path)).to_json_dict()
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    log = io.StringIO()
+    correct, total, (_p, _r, f1) = scorer.score(gold, reading, verbose=True, out=log)
+    return correct, total, f1, log.getvalue()
+
+
+def test_seed_draft_reads_like_its_gold(scorer):
+    correct, total, f1, log = _score(scorer, SEED, SEED_GOLD)
+    assert (correct, total) == (total, total), log
+    assert f1 == 1.0, log
+
+
+GOLDS = sorted(FIXTURES.glob("*.gold.json"))
+
+
+def test_there_are_enough_fixtures():
+    assert len(GOLDS) >= 12
+
+
+@pytest.mark.parametrize("gold_path", GOLDS, ids=lambda p: p.name.removesuffix(".gold.json"))
+def test_fixture_reads_like_its_gold(scorer, gold_path: Path):
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    draft_path = gold_path.with_name(gold["document"])
+    correct, total, f1, log = _score(scorer, draft_path, gold_path)
+    assert correct == total, log
+    assert f1 == 1.0, log

@@ -1,0 +1,195 @@
+"""What the engine reads in the sentence shapes of wire copy, one behaviour per test.
+
+Every draft here is written for the test; none is taken from published news.
+"""
+
+from __future__ import annotations
+
+from factcheck.analysis import analyse_text
+from factcheck.models import Statement
+
+
+def read(text: str) -> list[Statement]:
+    return [s for s in analyse_text(text).statements if s.kind == "claim"]
+
+
+def who(st: Statement) -> list[tuple[str, str | None, str]]:
+    return [(a.source, a.via, a.basis) for a in st.attributions]
+
+
+def test_source_before_the_content():
+    (st,) = read("The Financial Times reported that the port will reopen in June.")
+    assert who(st) == [("Financial Times", None, "explicit")]
+    assert st.flags == ["single-source"]
+    assert st.attributions[0].mention.text == "The Financial Times"
+    assert st.attributions[0].cue.text == "reported"
+
+
+def test_source_after_the_content_with_a_day():
+    (st,) = read("The port will reopen in June, Reuters reported on Tuesday.")
+    assert who(st) == [("Reuters", None, "explicit")]
+    assert st.content is not None and st.content.text == "The port will reopen in June"
+
+
+def test_according_to_at_either_end():
+    a, b = read("According to Bloomberg, the port will reopen. The port will reopen, according to the AP.")
+    assert who(a) == [("Bloomberg", None, "explicit")]
+    assert who(b)[0][0] == "Associated Press"
+
+
+def test_per_names_a_source_but_not_a_rate():
+    a, b = read("The merger is off, per Axios.\n\nFares rose 4 per cent last year.")
+    assert who(a)[0][0] == "Axios"
+    assert b.flags == ["unattributed"]
+
+
+def test_passive_first_reported_by():
+    (st,) = read("The talks were first reported by The Information.")
+    assert who(st) == [("The Information", None, "explicit")]
+
+
+def test_two_outlets_in_one_statement_corroborate():
+    (st,) = read("Both Reuters and Bloomberg reported that the mine had flooded.")
+    assert {a.source for a in st.attributions} == {"Reuters", "Bloomberg"}
+    assert "corroborated" in st.flags and "single-source" not in st.flags
+
+
+def test_quotation_with_its_speaker_before_or_after_the_verb():
+    a, b = read("“We will not sell,” said Ana Ruiz, the mill’s owner. “It is a hard week,” a spokesperson said.")
+    assert who(a) == [("Ana Ruiz", None, "explicit")]
+    assert who(b) == [("a spokesperson", None, "explicit")]
+
+
+def test_a_told_b_makes_b_the_conduit():
+    (st,) = read("Singapore based brokers told the Financial Times that demand doubled.")
+    assert who(st) == [("Singapore based brokers", "Financial Times", "explicit")]
+
+
+def test_reported_citing_makes_the_outlet_the_conduit():
+    (st,) = read("The carrier will drop two routes, Reuters reported, citing people familiar with the matter.")
+    assert who(st) == [("people familiar with the matter", "Reuters", "explicit")]
+    assert st.flags == ["single-source"]
+
+
+def test_letter_seen_by_an_outlet():
+    (st,) = read("In a letter seen by Bloomberg, the pension fund said it would oppose the bid.")
+    (att,) = st.attributions
+    assert att.via == "Bloomberg" and "fund" in att.source
+
+
+def test_quoted_as_saying():
+    (st,) = read("Nikkei quoted Kenji Sato, a trader, as saying that demand was weak.")
+    assert who(st)[0][:2] == ("Kenji Sato", "Nikkei")
+
+
+def test_reference_back_to_the_outlet():
+    _a, b = read("The Guardian reported that the council will vote. The newspaper said the vote is close.")
+    assert who(b) == [("The Guardian", None, "reference")]
+    assert b.attributions[0].mention.text == "The newspaper"
+
+
+def test_reference_back_to_a_person_keeps_the_conduit():
+    _, b = read("The plant will close, Reuters reported, citing a person briefed on the plan. The person said "
+                "talks had stalled.")
+    assert who(b) == [("a person briefed on the plan", "Reuters", "reference")]
+
+
+def test_inheritance_within_a_paragraph_but_not_across():
+    _a, b, c = read("The Financial Times said the fund lost money.\nIts managers were replaced.\n\nThe fund "
+                   "was closed in May.")
+    assert who(b) == [("Financial Times", None, "inherited")]
+    assert b.flags == ["single-source", "inherited"]
+    assert c.flags == ["unattributed"]
+
+
+def test_claim_about_an_outlet_is_not_an_attribution():
+    (st,) = read("Reuters, which is owned by Thomson Reuters, is expanding its Asia desk.")
+    assert st.attributions == [] and st.flags == ["unattributed"]
+
+
+def test_apposition_names_the_speaker_not_the_outlet_inside_it():
+    (st,) = read("Nikkei, the FT's owner, said profits rose 3.2%.")
+    assert who(st) == [("Nikkei", None, "explicit")]
+
+
+def test_hedges_without_a_source_are_unattributed_and_stop_inheritance():
+    a, b, c = read("The Wall Street Journal said the airline is for sale. The airline reportedly hired bankers. "
+                   "A buyer was said to be close.")
+    assert who(a)[0][0] == "The Wall Street Journal"
+    assert b.flags == ["unattributed"] and c.flags == ["unattributed"]
+
+
+def test_bare_non_response_is_not_an_unattributed_claim():
+    (st,) = read("Amazon declined to comment.")
+    assert st.flags == ["non-response"]
+    assert [n.entity for n in st.non_responses] == ["Amazon"]
+
+
+def test_non_response_lists_every_entity_and_who_reported_it():
+    (st,) = read("Reuters reported that Alibaba, ByteDance and Huawei did not respond to requests for comment.")
+    assert [n.entity for n in st.non_responses] == ["Alibaba", "ByteDance", "Huawei"]
+    assert {n.reported_by for n in st.non_responses} == {"Reuters"}
+    assert set(st.flags) == {"single-source", "non-response"}
+
+
+def test_non_response_strips_wrappers():
+    (st,) = read("Representatives for Tencent and Baidu did not immediately respond to requests for comment.")
+    assert [n.entity for n in st.non_responses] == ["Tencent", "Baidu"]
+
+
+def test_the_company_refers_to_the_company_named_before():
+    _a, b = read("Northwind Logistics Inc will cut 300 jobs. The company said the cuts were needed.")
+    assert who(b) == [("Northwind Logistics Inc", None, "reference")]
+
+
+def test_misspelt_outlet_resolves_and_near_names_stay_apart():
+    a, b, c = read("Prices rose, the Finacial Times reported. Prices fell, The Times reported. "
+                   "Prices held, the New York Times reported.")
+    assert who(a)[0][0] == "Financial Times"
+    assert who(b)[0][0] == "The Times"
+    assert who(c)[0][0] == "The New York Times" or who(c)[0][0] == "New York Times"
+
+
+def test_same_claim_from_two_outlets_in_two_statements_is_corroborated():
+    a, b = read("The brewer will close two plants next year, the Wall Street Journal reported.\n\n"
+                "The Financial Times also reported that the brewer would close two plants next year.")
+    assert "corroborated" in a.flags and "corroborated" in b.flags
+
+
+def test_different_claims_from_two_outlets_are_not_corroborated():
+    a, b = read("The brewer will close two plants next year, the Wall Street Journal reported.\n\n"
+                "The Financial Times reported that the brewer hired a new chief financial officer.")
+    assert a.flags == ["single-source"] and b.flags == ["single-source"]
+
+
+def test_embedded_cue_inside_the_content_is_the_sources_words():
+    (st,) = read("The Financial Times reported that the regulator said the bank had failed a test.")
+    assert who(st) == [("Financial Times", None, "explicit")]
+
+
+def test_plain_claims_with_common_verbs_are_not_attributions():
+    a, b = read("Employers added 200,000 jobs in May. The company posted a loss of $4.5 billion.")
+    assert a.flags == ["unattributed"] and b.flags == ["unattributed"]
+
+
+def test_lookalike_letters_resolve_to_the_real_source_and_are_flagged():
+    reading = analyse_text("Prices rose, R\u0435uters reported.")
+    (st,) = reading.statements
+    assert who(st)[0][0] == "Reuters"
+    assert st.attributions[0].suspicious
+    assert any("look-alike" in w for w in reading.warnings)
+
+
+def test_every_reported_span_indexes_the_text():
+    text = ("LONDON (Reuters) - “We are done,” said Ana Ruiz. The U.S. Commerce Department said on Monday that "
+            "exports of $4.5 billion were halted, Bloomberg reported, citing two officials.\n\nAmazon declined "
+            "to comment.")
+    reading = analyse_text(text)
+    for st in reading.statements:
+        assert text[st.start : st.end] == st.text
+        for att in st.attributions:
+            for span in (att.mention, att.cue):
+                if span is not None:
+                    assert text[span.start : span.end] == span.text
+        if st.content is not None:
+            assert text[st.content.start : st.content.end] == st.content.text
