@@ -47,6 +47,22 @@ def _keys(text: str) -> set[str]:
     return {k.lower().rstrip(".,") for k in _KEY_RE.findall(text)} - _STOP_KEYS
 
 
+_NUMBER_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
+                 "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "dozen": "12",
+                 "hundred": "100", "thousand": "1000", "million": "1000000", "billion": "1000000000"}
+_FIGURE_RE = re.compile(r"\d[\d,]*(?:\.\d+)?|\b(?:" + "|".join(_NUMBER_WORDS) + r")\b")
+
+
+def _figures(text: str) -> set[str]:
+    return {_NUMBER_WORDS.get(f, f.replace(",", "")) for f in _FIGURE_RE.findall(text)}
+
+
+def _figures_agree(a: str, b: str) -> bool:
+    """Two versions of a claim disagree when each gives a figure the other does not ("two" vs "three")."""
+    fa, fb = _figures(a), _figures(b)
+    return not (fa - fb and fb - fa)
+
+
 def corroborating_pairs(statements: list[Statement]) -> list[tuple[int, int, float]]:
     """Pairs of attributed claims (by list position) that make the same claim from independent sources.
 
@@ -76,6 +92,8 @@ def corroborating_pairs(statements: list[Statement]) -> list[tuple[int, int, flo
         if _names(a.attributions) & _names(b.attributions):
             continue
         ca, cb = _content(a).lower(), _content(b).lower()
+        if not _figures_agree(ca, cb):
+            continue  # "two plants" and "three plants" contradict each other: not corroboration
         bonus = cfg["also_bonus"] if (" also " in f" {a.text.lower()} " or " also " in f" {b.text.lower()} ") else 0
         ratio = fuzz.ratio(ca, cb) + bonus
         sort = fuzz.token_sort_ratio(ca, cb) + bonus

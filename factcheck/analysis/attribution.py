@@ -22,19 +22,16 @@ All scanning is token by token over one statement at a time: linear in the text.
 from __future__ import annotations
 
 import itertools
-import weakref
-from dataclasses import dataclass, field
-from functools import lru_cache
+from dataclasses import dataclass
 
 from factcheck.analysis.lexicon import Lexicon, lexicon
-from factcheck.analysis.sources import Registry, fold_lookalikes, guess_kind, normalise
+from factcheck.analysis.names import OUTLET_KINDS, NameIndex, name_index
+from factcheck.analysis.references import HONORIFICS, Context, _is_adjective_of_place, body_start
+from factcheck.analysis.sources import Registry, guess_kind
 from factcheck.analysis.tokens import CLAUSE_PUNCT, CLOSE_QUOTES, OPEN_QUOTES, Tok, tokenize, words_lower
 from factcheck.models import Attribution, RegistrySource, SourceKind, Span, Statement
 
 MAX_NP = 12  # words in a source's noun phrase; longer stretches are clauses, not names
-MAX_ALIAS_WORDS = 6
-OUTLET_KINDS: frozenset[str] = frozenset({"news outlet", "wire agency"})
-PERSON_KINDS: frozenset[str] = frozenset({"person or role", "anonymous group"})
 BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 NEGATIONS = frozenset({"not", "n't", "never"})
 NOT_PER = frozenset({"cent", "capita", "share", "year", "day", "hour", "week", "month", "unit", "person",
@@ -44,78 +41,6 @@ REPORT_NOUNS = frozenset({"report", "reports", "newspaper", "paper", "article", 
                           "investigation", "editorial", "website", "broadcast", "podcast", "column",
                           "newsletter", "magazine", "daily", "agency", "bureau", "desk", "correspondent",
                           "reporting", "coverage", "piece", "interview", "survey", "poll"})
-
-
-# --- Registry look-ups -----------------------------------------------------------------------
-
-
-@dataclass
-class NameIndex:
-    """Exact look-up of registry names inside a run of tokens, longest name first."""
-
-    registry: Registry
-    aliases: dict[str, RegistrySource] = field(init=False)
-    first_words: frozenset[str] = field(init=False)
-
-    def __post_init__(self) -> None:
-        self.aliases = self.registry.aliases()
-        self.first_words = frozenset(k.split()[0] for k in self.aliases if k)
-        # The same first words as raw tokens lower-case them, so most tokens are ruled out by one
-        # set look-up, without normalising them.
-        raw_first: set[str] = set()
-        for src in self.registry.sources():
-            for alias in (src.name, *src.aliases):
-                for tok in tokenize(alias)[:2]:
-                    raw_first.add(tok.low)
-                    raw_first.add(tok.bare)
-        self.raw_first = frozenset(raw_first | self.first_words)
-
-    def find(self, text: str, toks: list[Tok], a: int, b: int) -> list[tuple[int, int, RegistrySource, bool]]:
-        """Known names among toks[a:b] as (first token, end token, source, suspicious)."""
-        found: list[tuple[int, int, RegistrySource, bool]] = []
-        i = a
-        while i < b:
-            tok = toks[i]
-            if tok.low not in self.raw_first and tok.bare not in self.raw_first and tok.text.isascii():
-                i += 1
-                continue
-            first = _norm(tok.text).split()
-            if not first or first[0] not in self.first_words:
-                i += 1
-                continue
-            for j in range(min(b, i + MAX_ALIAS_WORDS), i, -1):
-                if not toks[j - 1].is_word and toks[j - 1].text != ".":
-                    continue
-                span = text[toks[i].start : toks[j - 1].end]
-                src = self.aliases.get(_norm(span))
-                if src is not None:
-                    found.append((i, j, src, _looks_alike(span)))
-                    i = j
-                    break
-            else:
-                i += 1
-        return found
-
-
-_INDEXES: weakref.WeakKeyDictionary[Registry, NameIndex] = weakref.WeakKeyDictionary()
-
-
-def name_index(registry: Registry) -> NameIndex:
-    """One index per registry, built once: building it costs more than reading a short draft."""
-    index = _INDEXES.get(registry)
-    if index is None:
-        index = _INDEXES[registry] = NameIndex(registry)
-    return index
-
-
-@lru_cache(maxsize=65536)
-def _norm(s: str) -> str:
-    return normalise(s)
-
-
-@lru_cache(maxsize=8192)
-def _looks_alike(s: str) -> bool:
-    return not s.isascii() and fold_lookalikes(s)[1]
 
 
 # --- Candidate frames --------------------------------------------------------------------------
@@ -132,45 +57,6 @@ class Frame:
     content: tuple[int, int] | None = None  # character range of what the source vouches for
 
 
-@dataclass
-class Context:
-    """What earlier statements named, for resolving "the report", "she", "the company".
-
-    Organisations are looked for lazily, only when a back-reference needs them: most statements
-    never point back, and scanning every one for names would cost more than all the rest.
-    """
-
-    text: str
-    names: NameIndex
-    attributions: list[Attribution] = field(default_factory=list)
-    recent: list[Statement] = field(default_factory=list)
-    _entity_cache: dict[int, list[tuple[str, SourceKind]]] = field(default_factory=dict)
-
-    def remember(self, att: Attribution) -> None:
-        self.attributions.append(att)
-        if len(self.attributions) > 50:
-            del self.attributions[:25]
-
-    def passed(self, st: Statement) -> None:
-        self.recent.append(st)
-        if len(self.recent) > 2 * RECALL_STATEMENTS:
-            del self.recent[:RECALL_STATEMENTS]
-
-    def entities(self) -> list[tuple[str, SourceKind]]:
-        """Organisations named in the last few statements, oldest first."""
-        out: list[tuple[str, SourceKind]] = []
-        for st in self.recent[-RECALL_STATEMENTS:]:
-            found = self._entity_cache.get(st.start)
-            if found is None:
-                found = _entities_in(st, self.text, self.names)
-                self._entity_cache[st.start] = found
-            out.extend(found)
-        return out
-
-
-RECALL_STATEMENTS = 8  # how far back "the company" may point
-
-
 class StatementReader:
     """Reads the frames of one statement. Created per statement; cheap."""
 
@@ -180,6 +66,7 @@ class StatementReader:
         self.names = names
         self.lex = lex
         self.toks = tokenize(st.text, st.start)
+        self.body = body_start(self.toks)
 
     # -- noun phrases --
 
@@ -210,6 +97,8 @@ class StatementReader:
                 return None
         if j < 0 or not toks[j].is_word:
             return None
+        if toks[j].low in lex.pronouns:
+            return (j, j + 1)  # "It said", "…, she added."
         if toks[j].low in {"who", "which"} and j >= 2 and toks[j - 1].text == ",":
             j -= 2  # "analysts, who said" → analysts
         end = j + 1
@@ -316,12 +205,21 @@ class StatementReader:
         return out
 
     def _per_names_source(self, ci: int) -> bool:
-        nxt = self.toks[ci + 1]
+        """"per Axios", "per a memo to staff" name a source; "4 per cent", "per share" do not."""
+        toks, lex = self.toks, self.lex
+        nxt = toks[ci + 1]
         if nxt.low in NOT_PER or not nxt.is_word:
             return False
         if nxt.cap:
             return True
-        return nxt.low in self.lex.determiners and ci + 2 < len(self.toks) and self.toks[ci + 2].cap
+        if nxt.low not in lex.determiners:
+            return False
+        for t in toks[ci + 2 : ci + 6]:
+            if t.cap or t.bare in lex.document_heads or t.bare in lex.role_heads:
+                return True
+            if not t.is_word or t.low in NOT_PER:
+                return False
+        return False
 
     def _is_passive_report(self, ci: int) -> bool:
         toks = self.toks
@@ -359,6 +257,7 @@ class StatementReader:
         position = "embedded"
         if np is not None:
             position = self._position(np, ci, ci + 1)
+            np = self._named_in_apposition(np, ci)
         elif prev is not None and (prev.text in CLOSE_QUOTES or prev.text == ","):
             # "“…,” said Jane Doe, the chief executive."
             right = self.np_right(ci + 1, allow_and=True)
@@ -369,7 +268,8 @@ class StatementReader:
             return None
         if t.low in lex.strict_cues:
             follows_clause = nxt is not None and (nxt.low == "that" or nxt.text in {":", ","})
-            if not follows_clause and position not in {"trailing", "inverted"}:
+            documents = toks[np[1] - 1].bare in lex.document_heads  # "The filings show …"
+            if not follows_clause and not documents and position not in {"trailing", "inverted"}:
                 return None
         via_np = None
         if t.low in {"told", "tells", "tell"} and nxt is not None:
@@ -379,18 +279,30 @@ class StatementReader:
         content = self._content_after(ci, via_np) if position == "start" else self._content_before(np)
         return Frame("verb", (ci, ci + 1), np, position, via_np=via_np, content=content)
 
+    def _named_in_apposition(self, np: tuple[int, int], ci: int) -> tuple[int, int]:
+        """"One of the sources, a European diplomat, said": the apposition names the speaker better."""
+        toks = self.toks
+        a, b = np
+        if b - a >= 3 and toks[a + 1].low == "of" and b < ci and toks[b].text == ",":
+            k = b + 1
+            if k < ci and toks[k].low in {"a", "an"}:
+                end = next((j for j in range(k, ci) if toks[j].text == ","), ci)
+                if end > k + 1:
+                    return (k, end)
+        return np
+
     def _position(self, np: tuple[int, int], cs: int, ce: int) -> str:
         """Where a verb frame stands: the statement's own frame, a trailing one, or embedded."""
         toks, lex = self.toks, self.lex
         a = np[0]
-        if a == 0:
+        if a <= self.body:
             return "start"
         before = toks[a - 1]
         if before.text in CLOSE_QUOTES or before.text in {",", "—", "–", "(", ":"}:
             # "In a statement, the company said that …" starts the statement's frame; "…, the company
             # said on Monday." ends it. Content after the cue tells them apart.
             after = [t for t in toks[ce:] if t.is_word and t.low not in lex.weekdays and t.low not in lex.months]
-            intro = toks[: a - 1]
+            intro = toks[self.body : a - 1]
             if (before.text == "," and len(after) > 4 and len(intro) <= MAX_NP
                     and not any(t.low in lex.cues or t.text in CLOSE_QUOTES for t in intro)
                     and after[0].low not in {"citing", "quoting", "according"}):
@@ -399,7 +311,7 @@ class StatementReader:
         if before.text in OPEN_QUOTES:
             return "start" if a == 1 else "embedded"
         if all(t.low in lex.intro_words or t.low in lex.weekdays or t.low in lex.months or t.text[:1].isdigit()
-               for t in toks[:a]):
+               for t in toks[self.body : a]):
             return "start"
         return "embedded"
 
@@ -415,10 +327,11 @@ class StatementReader:
 
     def _content_before(self, np: tuple[int, int]) -> tuple[int, int] | None:
         a = np[0]
-        if a <= 1:
+        if a <= self.body + 1:
             return None
+        start = self.toks[self.body].start  # after any dateline
         end = self.toks[a - 1].start
-        return (self.st.start, end) if end > self.st.start else None
+        return (start, end) if end > start else None
 
     def _content_around(self, ci: int, np: tuple[int, int]) -> tuple[int, int] | None:
         if ci <= 1:  # "According to X, CONTENT"
@@ -465,19 +378,24 @@ class StatementReader:
                 mention = self.span(a, b)
                 return [(src.name, src.kind, "explicit", mention, sus, None)]
             return [(src.name, src.kind, "explicit", self.span(i, j), sus, None) for i, j, src, sus in known]
-        # A back-reference: a pronoun, or "the report", "the company", "the two people".
+        # A back-reference: a pronoun, or "the report", "the company", "one of the people".
+        mention = self.span(a, b)
         ref = self._reference_class(words, [t.text for t in toks[a:b]])
         if ref is not None:
-            hit = _resolve_reference(ref, ctx, words[-1])
-            mention = self.span(a, b)
+            cls, noun = ref
+            hit = ctx.resolve(cls, noun, self.st, mention.start)
             if hit is not None:
                 return [(hit.source, hit.source_kind, "reference", mention, False, hit.via)]
-            if ref in {"thing", "person", "group"}:
+            if cls in {"thing", "person", "group"} and noun in lex.pronouns:
                 return []  # a bare pronoun with nothing before it vouches for nothing
             name = _clean_name(mention.text, lex)
-            kind = _REF_KIND.get(ref, "unknown")
-            return [(name, kind, "reference", mention, False, None)]
-        mention = self.span(a, b)
+            return [(name, _REF_KIND.get(cls, "unknown"), "reference", mention, False, None)]
+        # "Mr. Tanaka", "Tanaka": the person named in full earlier in the draft.
+        core = [t for t in toks[a:b] if t.low not in HONORIFICS]
+        if len(core) == 1 and core[0].cap and (len(core) < b - a or ctx.knows_surname(core[0].text)):
+            full = ctx.full_name(core[0].text, mention.start)
+            if full:
+                return [(full, "person or role", "explicit", mention, False, None)]
         # A misspelt outlet ("Finacial Times"): fuzzy look-up of the capitalised part only.
         caps = [t for t in toks[a:b] if t.cap and t.low not in lex.determiners]
         if caps and not (head_words & lex.role_heads):
@@ -488,20 +406,34 @@ class StatementReader:
         name = _clean_name(mention.text, lex)
         if not name:
             return []
-        return [(name, guess_kind(name), "explicit", mention, False, None)]
+        kind = _kind_of(name, lex)
+        if name != mention.text and len(name) < len(mention.text) - 4:
+            # "the research firm Parrot Metrics": the descriptor says what kind of source it is.
+            described = [w for w in mention.text[: -len(name)].lower().split() if w in lex.reference_nouns]
+            if described:
+                kind = _REF_KIND.get(lex.reference_nouns[described[-1]], kind)
+                if lex.reference_nouns[described[-1]] == "outlet":
+                    kind = "news outlet"
+        return [(name, kind, "explicit", mention, False, None)]
 
-    def _reference_class(self, words: list[str], raw: list[str]) -> str | None:
+    def _reference_class(self, words: list[str], raw: list[str]) -> tuple[str, str] | None:
+        """(class, noun) when a noun phrase points back: "it", "the newspaper", "one of the sources"."""
         lex = self.lex
         if len(words) == 1 and words[0] in lex.pronouns:
-            return lex.pronouns[words[0]]
+            return lex.pronouns[words[0]], words[0]
+        if len(words) >= 4 and words[1] == "of" and words[2] in {"the", "those", "these"}:
+            # "one of the people", "two of the sources": the group named before.
+            words, raw = words[2:], raw[2:]
         if words and words[0] in {"the", "this", "that", "these", "those"} and len(words) <= 4:
             rest = [w for w in words[1:] if w not in lex.determiners]
-            if not rest or any(w[:1] != w[:1].lower() for w in raw[1:]):
+            caps = [w for w, r in zip(words[1:-1], raw[1:-1], strict=True) if r[:1].isupper()]
+            if not rest or raw[-1][:1].isupper() or any(not _is_adjective_of_place(w) for w in caps):
                 return None  # "the Labor Department" is a name, not a pointer back
-            if " ".join(rest[-2:]) in lex.reference_nouns:
-                return lex.reference_nouns[" ".join(rest[-2:])]
+            two = " ".join(rest[-2:])
+            if two in lex.reference_nouns:
+                return lex.reference_nouns[two], rest[-1]
             if rest[-1] in lex.reference_nouns and len(rest) <= 2:
-                return lex.reference_nouns[rest[-1]]
+                return lex.reference_nouns[rest[-1]], rest[-1]
         return None
 
 
@@ -511,6 +443,20 @@ _REF_KIND: dict[str, SourceKind] = {
     "outlet": "document", "company": "company", "person": "person or role",
     "government": "government body", "document": "document",
 }
+
+
+TITLE_WORDS = frozenset({"chief", "officer", "executive", "minister", "president", "director", "chairman",
+                         "chairwoman", "secretary", "governor", "senator", "judge", "ceo", "cfo", "founder",
+                         "spokesperson", "spokesman", "spokeswoman", "mr", "mrs", "ms", "dr", "prof", "mr.", "mrs.",
+                         "ms.", "dr.", "prof.", "analyst", "economist", "head", "lawyer", "attorney"})
+
+
+def _kind_of(name: str, lex: Lexicon) -> SourceKind:
+    """The registry's guess, corrected for people named with a title ("Chief Executive Jane Doe")."""
+    kind = guess_kind(name)
+    if kind in {"organisation", "unknown"} and any(w.lower().strip(",") in TITLE_WORDS for w in name.split()):
+        return "person or role"
+    return kind
 
 
 def _capitalised_run(toks: list[Tok], i: int, j: int, a: int, b: int, lex: Lexicon) -> tuple[int, int]:
@@ -545,75 +491,18 @@ def _clean_name(text: str, lex: Lexicon) -> str:
             if rest[:1].isupper():
                 name = rest  # "the Commerce Department" → "Commerce Department"
             break
-    first = name.split(" ", 1)[0]
+    words = name.split(" ")
+    # "the research firm Parrot Metrics": a descriptor before a proper name; the name is the source.
+    k = len(words)
+    while k > 0 and words[k - 1][:1].isupper():
+        k -= 1
+    if 0 < k < len(words) and words[0].lower() in lex.determiners and words[k - 1].islower() \
+            and words[k - 1] not in lex.np_prepositions and words[k - 1] not in lex.determiners:
+        return " ".join(words[k:])
+    first = words[0]
     if first.lower() in lex.lowercase_when_initial or first.lower() in lex.determiners:
         name = first.lower() + name[len(first):]
     return name
-
-
-def _looks_like_a_name(name: str) -> bool:
-    words = name.split()
-    return 1 <= len(words) <= 5 and all(w[:1].isupper() for w in words)
-
-
-GENERIC_COMPANY = frozenset({"company", "firm", "group", "business", "corporation", "conglomerate", "giant"})
-
-
-def _resolve_reference(ref: str, ctx: Context, noun: str = "") -> Attribution | None:
-    """The attribution a back-reference points to, most recent first."""
-    atts = ctx.attributions
-    if ref == "outlet":
-        for att in reversed(atts):
-            if att.source_kind in OUTLET_KINDS:
-                return Attribution(source=att.source, source_kind=att.source_kind, basis="reference")
-            if att.via:
-                return Attribution(source=att.via, source_kind="news outlet", basis="reference")
-        for att in reversed(atts):
-            if att.source_kind == "document":
-                return att
-        return None
-    if ref == "company":
-        # "the company" points to the last company named; "the fund", "the bank" only to a name that says so.
-        def fits(name: str) -> bool:
-            return noun in GENERIC_COMPANY or noun in name.lower()
-
-        best_att = next((a for a in reversed(atts) if a.source_kind in {"company", "organisation"} and fits(a.source)),
-                        None)
-        ent = next((e for e in reversed(ctx.entities()) if e[1] in {"company", "organisation"} and fits(e[0])), None)
-        if ent is not None:
-            return Attribution(source=ent[0], source_kind=ent[1], basis="reference")
-        return best_att
-    if ref == "person" and noun in {"he", "she"}:
-        # One person: a role, or a bare surname ("Smith, 54, said") the registry cannot type.
-        for att in reversed(atts):
-            if att.source_kind == "person or role" or (
-                att.source_kind in {"organisation", "unknown"} and _looks_like_a_name(att.source)
-            ):
-                return att
-        return None
-    if ref in {"person", "group"}:
-        for att in reversed(atts):
-            if att.source_kind in PERSON_KINDS:
-                return att
-        return None
-    if ref == "government":
-        for att in reversed(atts):
-            if att.source_kind == "government body" and noun in att.source.lower():
-                return att
-        ent = next((e for e in reversed(ctx.entities()) if e[1] == "government body" and noun in e[0].lower()), None)
-        return Attribution(source=ent[0], source_kind=ent[1], basis="reference") if ent else None
-    if ref == "document":
-        for att in reversed(atts):
-            if att.source_kind == "document":
-                return att
-        return None
-    if ref == "thing":
-        for att in reversed(atts):
-            if att.source_kind not in PERSON_KINDS:
-                return att
-        ent = next((e for e in reversed(ctx.entities())), None)
-        return Attribution(source=ent[0], source_kind=ent[1], basis="reference") if ent else None
-    return None
 
 
 # --- The step --------------------------------------------------------------------------------
@@ -623,7 +512,7 @@ def attribute(statements: list[Statement], text: str, registry: Registry) -> lis
     """Fill in `attributions` (and `content`) of every claim. Returns the same list."""
     lex = lexicon()
     names = name_index(registry)
-    ctx = Context(text, names)
+    ctx = Context(text, names, lex)
     for st in statements:
         if st.kind == "heading":
             continue
@@ -636,7 +525,7 @@ def attribute(statements: list[Statement], text: str, registry: Registry) -> lis
                 if e > s:
                     st.content = Span(start=s, end=e, text=text[s:e])
             for att in st.attributions:
-                ctx.remember(att)
+                ctx.remember(att, st)
         ctx.passed(st)
     _carry_quotes(statements)
     _inherit(statements, text, lex, names)
@@ -732,8 +621,7 @@ def _apply_conduits(r: StatementReader, atts: list[Attribution], ctx: Context) -
             new = [Attribution(source=n, source_kind=kind, basis=outlet.basis, mention=m, cue=outlet.cue,
                                via=outlet.source, suspicious=s) for n, kind, _b, m, s, _v in primaries]
             atts = [a for a in atts if a is not outlet] + new
-        elif (t.low in {"seen", "reviewed", "obtained", "viewed"} and k + 1 < len(toks) and toks[k + 1].low == "by") \
-                or (t.low == "interview" and k + 1 < len(toks) and toks[k + 1].low == "with"):
+        elif k + 1 < len(toks) and (t.low, toks[k + 1].low) in r.lex.conduit_phrases:
             np = r.np_right(k + 2)
             if np is None:
                 continue
@@ -757,27 +645,6 @@ def _dedupe(atts: list[Attribution]) -> list[Attribution]:
     # A conduit and the same outlet standing alone say the same thing once.
     vias = {a.via.lower() for a in out if a.via}
     return [a for a in out if not (a.via is None and a.source.lower() in vias)]
-
-
-def _entities_in(st: Statement, text: str, names: NameIndex) -> list[tuple[str, SourceKind]]:
-    """Organisations a statement names: registry entries, and capitalised names with a company suffix."""
-    toks = tokenize(st.text, st.start)
-    out: list[tuple[int, str, SourceKind]] = [
-        (toks[i].start, src.name, src.kind)
-        for i, _j, src, _sus in names.find(text, toks, 0, len(toks)) if src.kind not in OUTLET_KINDS
-    ]
-    for k, t in enumerate(toks):
-        if t.low.rstrip(".") in _COMPANY_SUFFIXES and k > 0 and toks[k - 1].cap:
-            a = k - 1
-            while a > 0 and toks[a - 1].cap and toks[a - 1].low not in {"the", "a"} and k - a < 5:
-                a -= 1
-            out.append((toks[a].start, text[toks[a].start : t.end].rstrip("."), "company"))
-    return [(name, kind) for _pos, name, kind in sorted(out)]
-
-
-_COMPANY_SUFFIXES = frozenset({"inc", "corp", "corporation", "ltd", "limited", "group", "holdings", "plc", "llc",
-                               "co", "ag", "sa", "se", "nv", "gmbh", "technologies", "motors", "airlines",
-                               "bank", "pharmaceuticals", "labs", "systems", "energy", "logistics", "industries"})
 
 
 def _carry_quotes(statements: list[Statement]) -> None:

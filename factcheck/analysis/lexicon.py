@@ -32,6 +32,9 @@ class Lexicon:
     non_response_re: re.Pattern[str]
     non_response_wrappers: tuple[tuple[str, ...], ...]
     corroboration: dict[str, float]
+    document_heads: frozenset[str]
+    # "seen by B", "polled by B", "interview with B": B carried the source's words
+    conduit_phrases: frozenset[tuple[str, str]]
     # every word that can start an attribution: a cheap test before a statement is tokenised
     trigger_words: frozenset[str]
 
@@ -62,8 +65,8 @@ def lexicon() -> Lexicon:
             reference_nouns.setdefault(noun.lower(), cls)
     general = _words(cues["general"])
     strict = _words(cues["strict"]) - general
-    trigger = general | strict | {"according", "per", "citing", "quoting", "quoted", "cited", "seen", "reviewed",
-                                   "obtained", "viewed", "interview"}
+    conduits = frozenset(tuple(p.lower().split()) for p in data["seen_by"])
+    trigger = general | strict | {"according", "per", "citing", "quoting", "quoted", "cited"} | {c[0] for c in conduits}
     nr = data["non_response"]["phrases"]
     return Lexicon(
         general_cues=general,
@@ -87,5 +90,7 @@ def lexicon() -> Lexicon:
             sorted((tuple(w.lower().split()) for w in data["non_response_wrappers"]), key=len, reverse=True)
         ),
         corroboration={k: float(v) for k, v in data["corroboration"].items() if not k.startswith("_")},
+        document_heads=_words(data["document_heads"]),
+        conduit_phrases=conduits,  # type: ignore[arg-type]
         trigger_words=frozenset(trigger),
     )

@@ -8,8 +8,12 @@ against the registry or, for "the company"/"he", against what the draft named be
 
 from __future__ import annotations
 
-from factcheck.analysis.attribution import Context, NameIndex, _clean_name, _resolve_reference, name_index
+import re
+
+from factcheck.analysis.attribution import _clean_name
 from factcheck.analysis.lexicon import Lexicon, lexicon
+from factcheck.analysis.names import NameIndex, name_index
+from factcheck.analysis.references import Context
 from factcheck.analysis.sources import Registry
 from factcheck.analysis.tokens import Tok, tokenize
 from factcheck.models import NonResponse, Statement
@@ -25,13 +29,13 @@ def find_non_responses(statements: list[Statement], text: str, registry: Registr
     """Fill in `non_responses` of every claim. Returns the same list."""
     lex = lexicon()
     names = name_index(registry)
-    ctx = Context(text, names)
+    ctx = Context(text, names, lex)
     for st in statements:
         if st.kind == "heading":
             continue
         for att in st.attributions:
             if att.basis != "inherited":
-                ctx.remember(att)
+                ctx.remember(att, st)
         matches = list(lex.non_response_re.finditer(st.text))
         if not matches:
             ctx.passed(st)
@@ -40,15 +44,45 @@ def find_non_responses(statements: list[Statement], text: str, registry: Registr
         reported_by = _reporter(st)
         out: list[NonResponse] = []
         for m in matches:
+            if not _about_comment(m.group(0), st.text[m.end() : m.end() + 80]):
+                continue  # "did not respond to the unions' demands" is not a non-response
             phrase_start = st.start + m.start()
             phrase = _phrase(st.text, m.start())
             subject = _subject(toks, phrase_start, lex)
-            for entity in _entities(subject, text, names, lex, ctx):
+            for entity in _entities(subject, text, names, lex, ctx, st):
                 if all(entity.lower() != n.entity.lower() for n in out):
                     out.append(NonResponse(entity=entity, phrase=phrase, reported_by=reported_by))
         st.non_responses = out
+        if not out:
+            st.non_responses = []
         ctx.passed(st)
     return statements
+
+
+COMMENT_WORDS = frozenset({"comment", "comments", "request", "requests", "question", "questions", "query",
+                           "queries", "inquiry", "inquiries", "enquiry", "enquiries", "call", "calls", "message",
+                           "messages", "email", "emails", "e-mail", "e-mails", "voicemail", "voicemails", "phone",
+                           "reporters", "reporter", "interview", "outreach", "texts", "letter", "letters"})
+_WORD = re.compile(r"[\w'’-]+|[.,;:!?\"“”]")
+
+
+def _about_comment(phrase: str, after: str) -> bool:
+    """Did they not answer a request for comment, rather than something else?"""
+    if not any(v in phrase.lower() for v in ("respond", "reply", "return", "answer")):
+        return True
+    for w in _WORD.findall(after.lower())[:10]:
+        if w in COMMENT_WORDS:
+            return True
+        if w in {".", ";", "!", "?", "\"", "“", "”", ","}:
+            return True  # "… did not immediately respond." ends the clause
+        if w not in _FILLER:
+            return False
+    return False
+
+
+_FILLER = frozenset({"immediately", "to", "a", "an", "the", "our", "his", "her", "their", "its", "multiple",
+                     "repeated", "several", "emailed", "e-mailed", "written", "detailed", "phoned", "telephone",
+                     "requests", "for", "on", "by", "from", "reuters", "bloomberg", "ap", "afp", "news"})
 
 
 def _phrase(s: str, start: int) -> str:
@@ -97,7 +131,8 @@ def _subject(toks: list[Tok], phrase_start: int, lex: Lexicon) -> list[Tok]:
     return [t for t in toks[j + 1 : end]]
 
 
-def _entities(subject: list[Tok], text: str, names: NameIndex, lex: Lexicon, ctx: Context) -> list[str]:
+def _entities(subject: list[Tok], text: str, names: NameIndex, lex: Lexicon, ctx: Context,
+              st: Statement) -> list[str]:
     """Split a subject into the entities it lists, each cleaned and resolved."""
     items: list[list[Tok]] = [[]]
     for t in subject:
@@ -106,6 +141,11 @@ def _entities(subject: list[Tok], text: str, names: NameIndex, lex: Lexicon, ctx
                 items.append([])
             continue
         items[-1].append(t)
+    # "Pacific Crest's parent, Crest Holdings": a lower-case descriptor beside a name is not an entity.
+    named = [it for it in items if it and any(t.cap for t in it[1:] or it)]
+    if len(named) >= 1 and len(items) > 1:
+        items = [it for it in items if not it or it[-1].cap or (it[-1].low in COMPANY_REFS
+                 and it[0].low in {"the", "its", "their"} and len(it) <= 3)]
     out: list[str] = []
     for item in items:
         words = [t.low for t in item]
@@ -126,11 +166,11 @@ def _entities(subject: list[Tok], text: str, names: NameIndex, lex: Lexicon, ctx
         bare = [w for w in words if w not in lex.determiners]
         if words and words[0] in {"the", "its", "their"} and bare and bare[-1] in COMPANY_REFS and len(bare) <= 2:
             ref = lex.reference_nouns.get(bare[-1], "company")
-            hit = _resolve_reference("company" if ref not in {"government"} else ref, ctx, bare[-1])
+            hit = ctx.resolve("government" if ref == "government" else "company", bare[-1], st, item[0].start)
             out.append(hit.source if hit else _clean_name(raw, lex))
             continue
         if words in (["he"], ["she"], ["they"], ["it"]):
-            hit = _resolve_reference(lex.pronouns[words[0]], ctx, words[0])
+            hit = ctx.resolve(lex.pronouns[words[0]], words[0], st, item[0].start)
             if hit is not None:
                 out.append(hit.source)
             continue

@@ -16,6 +16,7 @@ _INNER = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 TOKEN_RE = re.compile(
     r"(?:[^\W\d_]\.){2,}"  # U.S., U.K., e.g.
     r"|(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|St|Jr|Sr|Inc|Corp|Co|Ltd|No|Bros)\.(?=\s)"
+    rf"|[\w{_INNER}][\w{_INNER}'’&-]*[sS]['’](?![\w])"  # plural possessive: workers' union
     rf"|[\w{_INNER}](?:[\w{_INNER}'’&-]*[\w{_INNER}])?"
     r"|[^\w\s]"
 )
@@ -45,6 +46,8 @@ class Tok(NamedTuple):
         low = self.low
         if low.endswith(("'s", "’s")):
             return low[:-2]
+        if low.endswith(("s'", "s’")):
+            return low[:-1]
         return low
 
 

@@ -1,0 +1,90 @@
+"""Exact look-up of registry names inside a run of tokens.
+
+Built once per registry (building costs more than reading a short draft), then a few set
+look-ups per token: a token whose lower-case form starts no registry name is passed over
+without being normalised.
+"""
+
+from __future__ import annotations
+
+import weakref
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from factcheck.analysis.sources import Registry, fold_lookalikes, normalise
+from factcheck.analysis.tokens import Tok, tokenize
+from factcheck.models import RegistrySource
+
+MAX_ALIAS_WORDS = 6
+OUTLET_KINDS: frozenset[str] = frozenset({"news outlet", "wire agency"})
+
+
+@dataclass
+class NameIndex:
+    """Exact look-up of registry names inside a run of tokens, longest name first."""
+
+    registry: Registry
+    aliases: dict[str, RegistrySource] = field(init=False)
+    first_words: frozenset[str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.aliases = self.registry.aliases()
+        self.first_words = frozenset(k.split()[0] for k in self.aliases if k)
+        # The same first words as raw tokens lower-case them, so most tokens are ruled out by one
+        # set look-up, without normalising them.
+        raw_first: set[str] = set()
+        for src in self.registry.sources():
+            for alias in (src.name, *src.aliases):
+                for tok in tokenize(alias)[:2]:
+                    raw_first.add(tok.low)
+                    raw_first.add(tok.bare)
+        self.raw_first = frozenset(raw_first | self.first_words)
+
+    def find(self, text: str, toks: list[Tok], a: int, b: int) -> list[tuple[int, int, RegistrySource, bool]]:
+        """Known names among toks[a:b] as (first token, end token, source, suspicious)."""
+        found: list[tuple[int, int, RegistrySource, bool]] = []
+        i = a
+        while i < b:
+            tok = toks[i]
+            if tok.low not in self.raw_first and tok.bare not in self.raw_first and tok.text.isascii():
+                i += 1
+                continue
+            first = _norm(tok.text).split()
+            if not first or first[0] not in self.first_words:
+                i += 1
+                continue
+            for j in range(min(b, i + MAX_ALIAS_WORDS), i, -1):
+                if not toks[j - 1].is_word and toks[j - 1].text != ".":
+                    continue
+                span = text[toks[i].start : toks[j - 1].end]
+                src = self.aliases.get(_norm(span))
+                if src is not None:
+                    found.append((i, j, src, _looks_alike(span)))
+                    i = j
+                    break
+            else:
+                i += 1
+        return found
+
+
+_INDEXES: weakref.WeakKeyDictionary[Registry, NameIndex] = weakref.WeakKeyDictionary()
+
+
+def name_index(registry: Registry) -> NameIndex:
+    """One index per registry, built once: building it costs more than reading a short draft."""
+    index = _INDEXES.get(registry)
+    if index is None:
+        index = _INDEXES[registry] = NameIndex(registry)
+    return index
+
+
+@lru_cache(maxsize=65536)
+def _norm(s: str) -> str:
+    return normalise(s)
+
+
+@lru_cache(maxsize=8192)
+def _looks_alike(s: str) -> bool:
+    return not s.isascii() and fold_lookalikes(s)[1]
+
+

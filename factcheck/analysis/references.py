@@ -1,0 +1,254 @@
+"""Back-references: what "the report", "the company", "she", "it" and "Mr. Tanaka" point to.
+
+Everything a later statement may point back to lies on one timeline of character positions:
+the sources earlier frames named, and the organisations earlier statements mention (found
+lazily, only when a reference needs them). A reference resolves to the latest candidate of its
+class that stands before it: the nearest antecedent, as a reader would take it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from factcheck.analysis.lexicon import Lexicon
+from factcheck.analysis.names import OUTLET_KINDS, NameIndex
+from factcheck.analysis.sources import guess_kind
+from factcheck.analysis.tokens import Tok, tokenize
+from factcheck.models import Attribution, SourceKind, Statement
+
+RECALL_STATEMENTS = 8  # how far back "the company" may point
+PERSON_KINDS: frozenset[str] = frozenset({"person or role", "anonymous group"})
+ORG_KINDS: frozenset[str] = frozenset({"company", "organisation", "unknown"})
+GENERIC_COMPANY = frozenset({"company", "firm", "group", "business", "corporation", "conglomerate", "giant"})
+COMPANY_SUFFIXES = frozenset({"inc", "corp", "corporation", "ltd", "limited", "group", "holdings", "holding", "plc",
+                              "llc", "co", "ag", "sa", "se", "nv", "gmbh", "technologies", "motors", "airlines",
+                              "airways", "bank", "pharmaceuticals", "labs", "systems", "energy", "logistics",
+                              "industries", "capital", "partners", "foods", "robotics", "mining", "media"})
+HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "prof", "mr.", "mrs.", "ms.", "dr.", "prof.", "sir", "dame"})
+_DATELINE_END = frozenset({"-", "—", "–", "--"})
+
+
+@dataclass
+class Mention:
+    pos: int
+    name: str
+    kind: SourceKind
+    att: Attribution | None = None
+    where: str = ""  # lower-case text of the statement that made it, for "the letter said"
+
+
+@dataclass
+class Context:
+    """What the statements before the current one named, in reading order."""
+
+    text: str
+    names: NameIndex
+    lex: Lexicon
+    sources: list[Mention] = field(default_factory=list)
+    recent: list[Statement] = field(default_factory=list)
+    _cache: dict[int, list[Mention]] = field(default_factory=dict)
+
+    def remember(self, att: Attribution, st: Statement) -> None:
+        pos = att.mention.start if att.mention is not None else st.start
+        self.sources.append(Mention(pos, att.source, att.source_kind, att, st.text.lower()))
+        if len(self.sources) > 60:
+            del self.sources[:30]
+
+    def passed(self, st: Statement) -> None:
+        self.recent.append(st)
+        if len(self.recent) > 2 * RECALL_STATEMENTS:
+            del self.recent[:RECALL_STATEMENTS]
+
+    def entities(self, current: Statement | None, before: int) -> list[Mention]:
+        """Organisations named in the last few statements and earlier in this one, oldest first."""
+        out: list[Mention] = []
+        for st in [*self.recent[-RECALL_STATEMENTS:], *([current] if current is not None else [])]:
+            found = self._cache.get(st.start)
+            if found is None:
+                found = self._cache[st.start] = entities_in(st, self.text, self.names, self.lex)
+            out.extend(m for m in found if m.pos < before)
+        return out
+
+    # -- resolution --
+
+    def resolve(self, ref: str, noun: str, current: Statement | None, before: int) -> Attribution | None:
+        """The attribution a back-reference of class `ref` ("outlet", "company", …) points to."""
+        srcs = [m for m in self.sources if m.pos < before]
+        if ref == "outlet":
+            for m in reversed(srcs):
+                if m.kind in OUTLET_KINDS:
+                    return _as_reference(m.name, m.kind)
+                if m.att is not None and m.att.via:
+                    return _as_reference(m.att.via, "news outlet")
+            return _latest(srcs, lambda m: m.kind == "document")
+        if ref == "document":
+            return (_latest(srcs, lambda m: m.kind == "document" and noun in m.name.lower())
+                    or _latest(srcs, lambda m: noun in m.where)
+                    or _latest(srcs, lambda m: m.kind == "document"))
+        if ref in {"person", "group"}:
+            if noun in {"he", "she"}:
+                return _latest(srcs, lambda m: m.kind == "person or role" or (
+                    m.kind in ORG_KINDS and _looks_like_a_name(m.name)))
+            if noun == "they":
+                return (_latest(srcs, lambda m: m.kind == "anonymous group" or m.name.endswith("s"))
+                        or _latest(srcs, lambda m: m.kind in PERSON_KINDS))
+            return (_latest(srcs, lambda m: m.kind in PERSON_KINDS and noun.rstrip("s") in m.name.lower())
+                    or _latest(srcs, lambda m: m.kind in PERSON_KINDS))
+        people = [m.name for m in self.sources if m.kind == "person or role"]
+        ents = [m for m in self.entities(current, before)
+                if not any(p == m.name or p.endswith(" " + m.name) for p in people)]
+        if ref == "government":
+            everything = sorted(srcs + ents, key=lambda m: m.pos)
+            fit = [m for m in everything if noun in m.name.lower()]  # "the regulator" → "Chile's … regulator"
+            gov = [m for m in everything if m.kind == "government body"]
+            orgs = [m for m in ents if m.kind == "organisation"]
+            hit = (fit or gov or [None])[-1]
+            if hit is None:
+                named = self.noun_phrase_before(noun, before)  # "Chile's environmental regulator suspended …"
+                if named:
+                    return _as_reference(named, "government body")
+                hit = (orgs or [None])[-1]
+            return _as_reference(hit.name, hit.kind) if hit else None
+        if ref == "company":
+            kinds = ORG_KINDS | ({"government body"} if noun in {"group", "organisation", "association", "body"}
+                                 else frozenset())
+            pool = sorted((m for m in srcs + ents if m.kind in kinds and m.name[:1].isupper()
+                           and not _looks_personal(m)), key=lambda m: m.pos)
+            fit = [m for m in pool if noun in GENERIC_COMPANY or noun in m.name.lower()]
+            # "the company" takes the last organisation; "the fund" only one whose name says so.
+            hit = (fit or [None])[-1]
+            return _as_reference(hit.name, hit.kind) if hit else None
+        if ref == "thing":
+            pool = [m for m in srcs if m.kind not in PERSON_KINDS] + ents
+            pool.sort(key=lambda m: m.pos)
+            if not pool:
+                return None
+            hit = pool[-1]
+            return hit.att if hit.att is not None else _as_reference(hit.name, hit.kind)
+        return None
+
+    def noun_phrase_before(self, noun: str, before: int) -> str | None:
+        """The last fuller naming of `noun` before a reference: "Chile's environmental regulator"."""
+        window = self.text[max(0, before - 3000) : before]
+        best = None
+        for m in re.finditer(rf"\b([A-Z][\w-]*['’]s\s+(?:[a-z][\w-]*\s+){{0,2}}){re.escape(noun)}\b", window):
+            best = m.group(0)
+        return " ".join(best.split()) if best else None
+
+    def knows_surname(self, word: str) -> bool:
+        """True when an earlier source's name ends with this word ("Tanaka said" after "Kenji Tanaka")."""
+        return any(m.name.endswith(" " + word) for m in self.sources)
+
+    def full_name(self, surname: str, before: int) -> str | None:
+        """"Mr. Tanaka" → "Kenji Tanaka", when the draft named him in full before."""
+        window = self.text[max(0, before - 20_000) : before]
+        best = None
+        for m in re.finditer(rf"\b((?:[A-Z][\w'’.-]*\s+){{1,3}}){re.escape(surname)}\b", window):
+            first = m.group(1).split()
+            while first and first[0].lower().rstrip(".") in HONORIFICS | {"the", "a", "an", "by", "founder",
+                                                                        "chief", "executive", "officer"}:
+                first = first[1:]
+            if first and all(w[:1].isupper() for w in first):
+                best = " ".join([*first[-2:], surname])
+        return best
+
+
+def _is_adjective_of_place(word: str) -> bool:
+    """"Japanese", "British", "Canadian": a capitalised adjective that does not make a name."""
+    return word.endswith(("ese", "ish", "ian", "an", "ch", "i", "ic"))
+
+
+def _latest(pool: list[Mention], pred) -> Attribution | None:
+    for m in reversed(pool):
+        if pred(m):
+            return m.att if m.att is not None else _as_reference(m.name, m.kind)
+    return None
+
+
+def _as_reference(name: str, kind: SourceKind) -> Attribution:
+    return Attribution(source=name, source_kind=kind, basis="reference")
+
+
+def _looks_like_a_name(name: str) -> bool:
+    words = name.split()
+    return 1 <= len(words) <= 5 and all(w[:1].isupper() for w in words)
+
+
+def _looks_personal(m: Mention) -> bool:
+    return m.att is not None and m.kind == "unknown" and _looks_like_a_name(m.name) and len(m.name.split()) == 2
+
+
+# --- organisations a statement names ----------------------------------------------------------
+
+
+def body_start(toks: list[Tok]) -> int:
+    """Index of the first token after a dateline ("SINGAPORE, Feb. 18 (Reuters) -"), else 0."""
+    for k, t in enumerate(toks[:20]):
+        if t.text in _DATELINE_END and k > 0 and (toks[k - 1].text == ")" or toks[k - 1].text.isupper()):
+            return k + 1
+    return 0
+
+
+def entities_in(st: Statement, text: str, names: NameIndex, lex: Lexicon) -> list[Mention]:
+    """Organisations a statement names: registry entries, names with a company suffix, and the
+    capitalised subject it opens with ("Andes Lithium has pushed back …")."""
+    toks = tokenize(st.text, st.start)
+    out = [Mention(toks[i].start, src.name, src.kind)
+           for i, _j, src, _sus in names.find(text, toks, 0, len(toks)) if src.kind not in OUTLET_KINDS]
+    for k, t in enumerate(toks):
+        if t.low.rstrip(".") in COMPANY_SUFFIXES and k > 0 and toks[k - 1].cap and t.cap:
+            a = k - 1
+            while a > 0 and toks[a - 1].cap and toks[a - 1].low not in lex.determiners and k - a < 5:
+                a -= 1
+            out.append(Mention(toks[a].start, text[toks[a].start : t.end].rstrip("."), "company"))
+    subject = _subject_name(toks, lex, text)
+    if subject is not None:
+        a, b = subject
+        name = text[toks[a].start : toks[b - 1].end].rstrip(".")
+        known = names.find(text, toks, a, b)
+        if not (known and known[0][2].kind in OUTLET_KINDS):
+            kind: SourceKind = known[0][2].kind if known else guess_kind(name)
+            if kind in {"person or role", "anonymous group", "document", "unknown"}:
+                kind = "organisation"  # it opens a news sentence as its subject: most often an organisation
+            out.append(Mention(toks[a].start, name, kind))
+    out.sort(key=lambda m: m.pos)
+    return out
+
+
+def _subject_name(toks: list[Tok], lex: Lexicon, text: str) -> tuple[int, int] | None:
+    """The capitalised name a statement opens with, after any dateline and a leading "The"."""
+    a = body_start(toks)
+    if a < len(toks) and toks[a].low == "the":
+        a += 1
+    b = a
+    while b < len(toks) and (toks[b].cap or (toks[b].low in {"of", "and", "&", "for"} and b + 1 < len(toks)
+                                              and toks[b + 1].cap and b > a)):
+        if toks[b].low in lex.pronouns or toks[b].low in lex.determiners:
+            break
+        b += 1
+    if b < len(toks) and toks[b - 1].low in {"of", "and", "&", "for"}:
+        b -= 1
+    if b == a:
+        return None
+    first = toks[a].low
+    if first in lex.lowercase_when_initial or first in lex.weekdays or first in lex.intro_words \
+            or first in lex.np_prepositions or first in lex.np_stop_words or first in lex.months:
+        return None
+    if b - a == 1 and (not _capitalised_elsewhere(toks[a].text, text) or _is_adjective_of_place(first)):
+        return None  # "Shares fell": a sentence's first word, not a name
+    return (a, b)
+
+
+_CAPS_SEEN: dict[tuple[int, str], bool] = {}  # keyed by the draft's hash: one draft at a time
+
+
+def _capitalised_elsewhere(word: str, text: str) -> bool:
+    """Does `word` also stand capitalised inside a sentence? Then it is a name."""
+    key = (hash(text), word)
+    hit = _CAPS_SEEN.get(key)
+    if hit is None:
+        if len(_CAPS_SEEN) > 4096:
+            _CAPS_SEEN.clear()
+        hit = _CAPS_SEEN[key] = re.search(rf"[a-z,;] {re.escape(word)}\b", text) is not None
+    return hit
