@@ -26,9 +26,9 @@ from dataclasses import dataclass
 
 from factcheck.analysis.lexicon import Lexicon, lexicon
 from factcheck.analysis.names import OUTLET_KINDS, NameIndex, name_index
-from factcheck.analysis.references import HONORIFICS, Context, _is_adjective_of_place, body_start
+from factcheck.analysis.references import HONORIFICS, Context, body_start, is_adjective_of_place
 from factcheck.analysis.sources import Registry, guess_kind
-from factcheck.analysis.tokens import CLAUSE_PUNCT, CLOSE_QUOTES, OPEN_QUOTES, Tok, tokenize, words_lower
+from factcheck.analysis.tokens import CLAUSE_PUNCT, CLOSE_QUOTES, OPEN_QUOTES, Tok, words_lower
 from factcheck.models import Attribution, RegistrySource, SourceKind, Span, Statement
 
 MAX_NP = 12  # words in a source's noun phrase; longer stretches are clauses, not names
@@ -60,12 +60,12 @@ class Frame:
 class StatementReader:
     """Reads the frames of one statement. Created per statement; cheap."""
 
-    def __init__(self, text: str, st: Statement, names: NameIndex, lex: Lexicon) -> None:
+    def __init__(self, text: str, st: Statement, names: NameIndex, lex: Lexicon, toks: list[Tok]) -> None:
         self.text = text
         self.st = st
         self.names = names
         self.lex = lex
-        self.toks = tokenize(st.text, st.start)
+        self.toks = toks
         self.body = body_start(self.toks)
 
     # -- noun phrases --
@@ -427,7 +427,7 @@ class StatementReader:
         if words and words[0] in {"the", "this", "that", "these", "those"} and len(words) <= 4:
             rest = [w for w in words[1:] if w not in lex.determiners]
             caps = [w for w, r in zip(words[1:-1], raw[1:-1], strict=True) if r[:1].isupper()]
-            if not rest or raw[-1][:1].isupper() or any(not _is_adjective_of_place(w) for w in caps):
+            if not rest or raw[-1][:1].isupper() or any(not is_adjective_of_place(w) for w in caps):
                 return None  # "the Labor Department" is a name, not a pointer back
             two = " ".join(rest[-2:])
             if two in lex.reference_nouns:
@@ -518,7 +518,7 @@ def attribute(statements: list[Statement], text: str, registry: Registry) -> lis
             continue
         words = words_lower(st.text)
         if not words.isdisjoint(lex.trigger_words):
-            reader = StatementReader(text, st, names, lex)
+            reader = StatementReader(text, st, names, lex, ctx.tokens(st))
             st.attributions, content = _read_statement(reader, ctx)
             if content is not None and content[1] > content[0]:
                 s, e = _trim(text, *content)
@@ -528,7 +528,7 @@ def attribute(statements: list[Statement], text: str, registry: Registry) -> lis
                 ctx.remember(att, st)
         ctx.passed(st)
     _carry_quotes(statements)
-    _inherit(statements, text, lex, names)
+    _inherit(statements, lex, ctx)
     return statements
 
 
@@ -677,15 +677,15 @@ def _closes_quote(s: str) -> bool:
     return s.count("”") > s.count("“") or s.count('"') % 2 == 1
 
 
-def _names_other_outlet(st: Statement, text: str, carried: list[Attribution], names: NameIndex) -> bool:
+def _names_other_outlet(st: Statement, carried: list[Attribution], ctx: Context) -> bool:
     """A claim about another outlet ("Reuters, which is owned by …") is not that outlet's report."""
-    toks = tokenize(st.text, st.start)
+    toks, text, names = ctx.tokens(st), ctx.text, ctx.names
     carried_names = {a.source for a in carried} | {a.via for a in carried if a.via}
     return any(src.kind in OUTLET_KINDS and src.name not in carried_names
                for _i, _j, src, _s in names.find(text, toks, 0, len(toks)))
 
 
-def _inherit(statements: list[Statement], text: str, lex: Lexicon, names: NameIndex) -> None:
+def _inherit(statements: list[Statement], lex: Lexicon, ctx: Context) -> None:
     """A claim with no cue continues the attributed claim before it, within one paragraph."""
     carried: list[Attribution] | None = None
     paragraph = -1
@@ -701,7 +701,7 @@ def _inherit(statements: list[Statement], text: str, lex: Lexicon, names: NameIn
         if carried is None:
             continue
         if lex.hedge_re.search(st.text) or lex.non_response_re.search(st.text) \
-                or _names_other_outlet(st, text, carried, names):
+                or _names_other_outlet(st, carried, ctx):
             # "reportedly": an unnamed source; "X declined to comment": the writer's own note.
             carried = None
             continue

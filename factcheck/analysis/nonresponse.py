@@ -15,7 +15,7 @@ from factcheck.analysis.lexicon import Lexicon, lexicon
 from factcheck.analysis.names import NameIndex, name_index
 from factcheck.analysis.references import Context
 from factcheck.analysis.sources import Registry
-from factcheck.analysis.tokens import Tok, tokenize
+from factcheck.analysis.tokens import Tok
 from factcheck.models import NonResponse, Statement
 
 MAX_SUBJECT = 30  # tokens in the subject of a non-response: enough for a list of five companies
@@ -40,7 +40,7 @@ def find_non_responses(statements: list[Statement], text: str, registry: Registr
         if not matches:
             ctx.passed(st)
             continue
-        toks = tokenize(st.text, st.start)
+        toks = ctx.tokens(st)
         reported_by = _reporter(st)
         out: list[NonResponse] = []
         for m in matches:

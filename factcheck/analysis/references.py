@@ -48,6 +48,17 @@ class Context:
     sources: list[Mention] = field(default_factory=list)
     recent: list[Statement] = field(default_factory=list)
     _cache: dict[int, list[Mention]] = field(default_factory=dict)
+    _tokens: dict[int, list[Tok]] = field(default_factory=dict)
+
+    def tokens(self, st: Statement) -> list[Tok]:
+        """A statement's tokens, kept while it is recent: readers and recall share them."""
+        toks = self._tokens.get(st.start)
+        if toks is None:
+            toks = self._tokens[st.start] = tokenize(st.text, st.start)
+            if len(self._tokens) > 4 * RECALL_STATEMENTS:
+                for key in list(self._tokens)[: 2 * RECALL_STATEMENTS]:
+                    del self._tokens[key]
+        return toks
 
     def remember(self, att: Attribution, st: Statement) -> None:
         pos = att.mention.start if att.mention is not None else st.start
@@ -66,7 +77,7 @@ class Context:
         for st in [*self.recent[-RECALL_STATEMENTS:], *([current] if current is not None else [])]:
             found = self._cache.get(st.start)
             if found is None:
-                found = self._cache[st.start] = entities_in(st, self.text, self.names, self.lex)
+                found = self._cache[st.start] = entities_in(st, self.text, self.names, self.lex, self.tokens(st))
             out.extend(m for m in found if m.pos < before)
         return out
 
@@ -142,19 +153,21 @@ class Context:
 
     def full_name(self, surname: str, before: int) -> str | None:
         """"Mr. Tanaka" → "Kenji Tanaka", when the draft named him in full before."""
-        window = self.text[max(0, before - 20_000) : before]
+        window = self.text[max(0, before - FULL_NAME_WINDOW) : before]
+        skip = HONORIFICS | {"the", "a", "an", "by", "founder", "chief", "executive", "officer"}
         best = None
-        for m in re.finditer(rf"\b((?:[A-Z][\w'’.-]*\s+){{1,3}}){re.escape(surname)}\b", window):
-            first = m.group(1).split()
-            while first and first[0].lower().rstrip(".") in HONORIFICS | {"the", "a", "an", "by", "founder",
-                                                                        "chief", "executive", "officer"}:
-                first = first[1:]
-            if first and all(w[:1].isupper() for w in first):
+        for m in re.finditer(rf"\b{re.escape(surname)}\b", window):
+            words = window[max(0, m.start() - 60) : m.start()].split()[-3:]
+            first = [w for w in words if w[:1].isupper() and w.lower().rstrip(".") not in skip]
+            if first and words and words[-1] == first[-1]:
                 best = " ".join([*first[-2:], surname])
         return best
 
 
-def _is_adjective_of_place(word: str) -> bool:
+FULL_NAME_WINDOW = 8000  # characters back to look for a person's full name
+
+
+def is_adjective_of_place(word: str) -> bool:
     """"Japanese", "British", "Canadian": a capitalised adjective that does not make a name."""
     return word.endswith(("ese", "ish", "ian", "an", "ch", "i", "ic"))
 
@@ -190,10 +203,9 @@ def body_start(toks: list[Tok]) -> int:
     return 0
 
 
-def entities_in(st: Statement, text: str, names: NameIndex, lex: Lexicon) -> list[Mention]:
+def entities_in(st: Statement, text: str, names: NameIndex, lex: Lexicon, toks: list[Tok]) -> list[Mention]:
     """Organisations a statement names: registry entries, names with a company suffix, and the
     capitalised subject it opens with ("Andes Lithium has pushed back …")."""
-    toks = tokenize(st.text, st.start)
     out = [Mention(toks[i].start, src.name, src.kind)
            for i, _j, src, _sus in names.find(text, toks, 0, len(toks)) if src.kind not in OUTLET_KINDS]
     for k, t in enumerate(toks):
@@ -235,7 +247,7 @@ def _subject_name(toks: list[Tok], lex: Lexicon, text: str) -> tuple[int, int] |
     if first in lex.lowercase_when_initial or first in lex.weekdays or first in lex.intro_words \
             or first in lex.np_prepositions or first in lex.np_stop_words or first in lex.months:
         return None
-    if b - a == 1 and (not _capitalised_elsewhere(toks[a].text, text) or _is_adjective_of_place(first)):
+    if b - a == 1 and (not _capitalised_elsewhere(toks[a].text, text) or is_adjective_of_place(first)):
         return None  # "Shares fell": a sentence's first word, not a name
     return (a, b)
 

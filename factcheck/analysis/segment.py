@@ -77,7 +77,10 @@ _BULLET_STARTS = frozenset("-*•·+–")
 # What a line may end with and still run on into the next: a dateline's dash, a colon, a comma.
 _CONTINUES = frozenset(",;:-–—/&")
 _ALNUM = re.compile(r"[^\W_]")
-_QUOTE_THEN_SPEAKER = re.compile(r"[,!?][\"”’']")
+_QUOTE_THEN_SPEAKER = re.compile(r"[,!?][\"”’']\s+[^\W\d_]")
+_HEADING_MAX_LINES = 3
+_BYLINE = ("By ", "by ", "BY ", "Reporting by", "Writing by", "Editing by")
+_FIRST_WORD = re.compile(r"[^\s\u200b\u200c\u200d\u2060\ufeff]+")
 _WORD_EDGES = "\"'“”‘’«»()[]{}.,;:!?…-–—*_#"
 
 
@@ -92,6 +95,7 @@ class _Lexicon:
     starters: frozenset[str]
     small_words: frozenset[str]
     heading_max_words: int
+    heading_max_words_plain: int
     heading_max_chars: int
 
 
@@ -114,6 +118,7 @@ def _lexicon() -> _Lexicon:
         starters=words("sentence_starters"),
         small_words=words("heading_small_words"),
         heading_max_words=int(raw["heading"]["max_words"]),
+        heading_max_words_plain=int(raw["heading"]["max_words_plain"]),
         heading_max_chars=int(raw["heading"]["max_chars"]),
     )
 
@@ -198,14 +203,27 @@ def _visible(text: str, start: int, end: int) -> _Line | None:
 
 def _blocks(scan: _Scan, lines: list[_Line]) -> list[tuple[str, list[_Line]]]:
     """Cut a paragraph into heading lines and runs of running text, each a paragraph of its own."""
+    if 1 < len(lines) <= _HEADING_MAX_LINES and _may_wrap_a_title(scan.text, lines):
+        # A long title wrapped over two lines is still one heading.
+        whole = _Line(lines[0].start, lines[-1].end, lines[0].indent)
+        if _is_heading(scan, whole, None, None, True, False, 0):
+            return [("heading", [whole])]
     blocks: list[tuple[str, list[_Line]]] = []
     alone = len(lines) == 1
+    # The column the paragraph is wrapped at, if it is: the longest line that visibly runs on
+    # into the next one (leaving out the line being judged).
+    text = scan.text
+    lengths = sorted(
+        ((_length(line), k) for k, line in enumerate(lines[:-1]) if _runs_on(text, line, lines[k + 1])),
+        reverse=True,
+    )[:2]
     run: list[_Line] = []
     prev_heading = False
     for k, line in enumerate(lines):
         prev = lines[k - 1] if k else None
         nxt = lines[k + 1] if k + 1 < len(lines) else None
-        if _is_heading(scan, line, prev, nxt, alone, prev_heading):
+        width = next((n for n, j in lengths if j != k), 0)
+        if _is_heading(scan, line, prev, nxt, alone, prev_heading, width):
             if run:
                 blocks.append(("claim", run))
                 run = []
@@ -219,10 +237,27 @@ def _blocks(scan: _Scan, lines: list[_Line]) -> list[tuple[str, list[_Line]]]:
     return blocks
 
 
+def _may_wrap_a_title(text: str, lines: list[_Line]) -> bool:
+    """Whether a short paragraph could be one title over several lines, not a title and a byline
+    or a question heading and its answer."""
+    if any(text[line.end - 1] in "?‽" for line in lines[:-1]):
+        return False
+    return not any(text.startswith(_BYLINE, line.start) for line in lines[1:])
+
+
 def _is_heading(
-    scan: _Scan, line: _Line, prev: _Line | None, nxt: _Line | None, alone: bool, prev_heading: bool
+    scan: _Scan,
+    line: _Line,
+    prev: _Line | None,
+    nxt: _Line | None,
+    alone: bool,
+    prev_heading: bool,
+    width: int,
 ) -> bool:
-    """Whether one line of a paragraph is a heading rather than (part of) running text."""
+    """Whether one line of a paragraph is a heading rather than (part of) running text.
+
+    `width` is the column the paragraph seems wrapped at, or 0 when there is no telling.
+    """
     text, lex = scan.text, scan.lex
     if line.end - line.start > lex.heading_max_chars:
         return False
@@ -232,35 +267,73 @@ def _is_heading(
         return alone
     core = s.rstrip(_CLOSERS) or s
     last = core[-1]
-    if last in _CONTINUES or last in "!…":
+    if last in _CONTINUES or last in "!…" or last in _CJK_MARKS:
+        return False
+    question = last in "?‽"
+    if not alone and not _set_apart(text, line, prev, nxt, prev_heading, width, question):
+        return False
+    words = len(s.split())
+    if words > lex.heading_max_words:
         return False
     title = _title_case(s, lex)
     # A heading may end on an abbreviation ("… Outside the U.S.") but not on a full stop.
     if last == "." and not (title and _ends_with_abbreviation(core, lex)):
         return False
-    if last in _CJK_MARKS or len(s.split()) > lex.heading_max_words:
+    # A longer line in sentence case without its full stop is more likely a claim than a title.
+    if not (title or question) and words > lex.heading_max_words_plain:
         return False
     # "“We are done,” she said" is a quotation with its speaker, not a title.
     if _QUOTE_THEN_SPEAKER.search(s) is not None:
         return False
     if not title and len(_split(scan, line.start, line.end)) > 1:
         return False
-    if alone:
-        return True
-    # Inside a paragraph a line break is usually wrapping: a heading must sit between sentences
-    # and look like one.
-    if prev is not None and not prev_heading and not _ends_sentence(text, prev):
-        return False
-    if nxt is not None and (text[nxt.start].islower() or text[nxt.start] in _CONTINUES):
-        return False
-    if _is_dateline(s):
-        return False
-    if title or last in "?‽":
+    if alone or title or question:
         return True
     # The reader blanks "## " to spaces: a masked heading is indented more than its neighbours.
     deeper_than_next = nxt is None or line.indent > nxt.indent
     deeper_than_prev = prev is None or line.indent > prev.indent
     return line.indent > 0 and deeper_than_next and deeper_than_prev
+
+
+def _set_apart(
+    text: str, line: _Line, prev: _Line | None, nxt: _Line | None, prev_heading: bool, width: int, question: bool
+) -> bool:
+    """Whether a line inside a paragraph stands apart from the lines around it, as a heading does.
+
+    Inside a paragraph a line break is usually wrapping: a heading must follow the end of a
+    sentence (or another heading), and the line after it must start afresh.
+    """
+    if prev is not None and not prev_heading and not _ends_sentence(text, prev):
+        return False
+    if _is_dateline(text[line.start : line.end]):
+        return False
+    if nxt is None:
+        return True
+    if text[nxt.start].islower() or text[nxt.start] in _CONTINUES:
+        return False
+    # Hard-wrapped text breaks a line only when the next word does not fit; a heading's line
+    # break is deliberate. ("The U.S. Commerce⏎Department said …" at 20 columns.) A question
+    # ends a sentence either way.
+    if width and not question:
+        next_word = _FIRST_WORD.match(text, nxt.start, nxt.end)
+        next_len = next_word.end() - nxt.start if next_word else 0
+        if _length(line) + 1 + next_len > width:
+            return False
+    return True
+
+
+def _runs_on(text: str, line: _Line, nxt: _Line) -> bool:
+    """Whether a line is cut mid-sentence: it ends on a lower-case word or a comma, or the next
+    line starts in lower case. Headings never do."""
+    if text[line.end - 1] in _CONTINUES or text[nxt.start].islower():
+        return True
+    last_word = text.rfind(" ", line.start, line.end) + 1 or line.start
+    return text[last_word].islower()
+
+
+def _length(line: _Line) -> int:
+    """How many columns a line takes, indentation included."""
+    return line.end - line.start + line.indent
 
 
 def _title_case(s: str, lex: _Lexicon) -> bool:
@@ -305,21 +378,41 @@ def _is_dateline(s: str) -> bool:
 def _sentences(scan: _Scan, lines: list[_Line]) -> list[tuple[int, int]]:
     """Sentence spans of a run of lines of running text, trimmed."""
     # A line that opens with a list marker starts a statement, whatever ends the line before.
+    text = scan.text
     spans: list[tuple[int, int]] = []
     first = 0
     for k in range(1, len(lines)):
-        if _is_list_item(scan.text, lines[k]):
+        if _starts_list_item(text, lines[k], lines[k - 1]):
             spans += _split(scan, lines[first].start, lines[k - 1].end)
             first = k
     spans += _split(scan, lines[first].start, lines[-1].end)
     return spans
 
 
-def _is_list_item(text: str, line: _Line) -> bool:
+def _starts_list_item(text: str, line: _Line, prev: _Line) -> bool:
+    """Whether a line opens a list item ("- cap fees", "2. ban charges") that starts a statement.
+
+    Wrapped prose can put "- " or "30. " at the start of a line too ("… by Sept.⏎30. The …"), so
+    the line before must introduce a list (a colon), be an item itself, or (for a bullet) end a
+    sentence.
+    """
+    kind = _list_marker(text, line)
+    if kind is None:
+        return False
+    if _list_marker(text, prev) is not None or text[prev.end - 1] == ":":
+        return True
+    return kind == "bullet" and _ends_sentence(text, prev)
+
+
+def _list_marker(text: str, line: _Line) -> str | None:
     first = text[line.start]
     if first in _BULLET_STARTS:
-        return line.start + 1 < line.end and text[line.start + 1] in BLANK_CHARS
-    return first.isdigit() and _LIST_NUMBER.match(text, line.start, line.end) is not None
+        if line.start + 1 < line.end and text[line.start + 1] in BLANK_CHARS:
+            return "bullet"
+        return None
+    if first.isdigit() and _LIST_NUMBER.match(text, line.start, line.end) is not None:
+        return "number"
+    return None
 
 
 def _split(scan: _Scan, start: int, end: int) -> list[tuple[int, int]]:
@@ -331,7 +424,7 @@ def _split(scan: _Scan, start: int, end: int) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     cur = start
     for m in scan.terminal.finditer(scan.text, start, end):
-        nxt = _next_sentence(scan, m, start, end)
+        nxt = _next_sentence(scan, m, cur, end)
         if nxt >= 0:
             spans.append((cur, m.end()))
             cur = nxt
@@ -339,8 +432,8 @@ def _split(scan: _Scan, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
-def _next_sentence(scan: _Scan, m: re.Match[str], seg_start: int, end: int) -> int:
-    """Where the next sentence starts if the marks of `m` end one, else -1.
+def _next_sentence(scan: _Scan, m: re.Match[str], cur: int, end: int) -> int:
+    """Where the next sentence starts if the marks of `m` end the one that began at `cur`, else -1.
 
     Judged on a few characters of context: the word the marks end and the word after them.
     """
@@ -364,7 +457,7 @@ def _next_sentence(scan: _Scan, m: re.Match[str], seg_start: int, end: int) -> i
     if last in _CJK_MARKS:
         return i  # Chinese and Japanese put no space between sentences.
     if last == "." and len(marks) == 1:
-        return i if _full_stop_ends(scan, m.start(), i, seg_start, end) else -1
+        return i if _full_stop_ends(scan, m.start(), i, cur, end) else -1
     if "?" in marks or "!" in marks or "‽" in marks:
         return i if _starts_sentence(c) else -1
     # An ellipsis ends a sentence only before a clear new start; elsewhere it marks an omission.
@@ -374,11 +467,11 @@ def _next_sentence(scan: _Scan, m: re.Match[str], seg_start: int, end: int) -> i
     return i if c in _OPENERS or _starter_follows(scan, i, end) else -1
 
 
-def _full_stop_ends(scan: _Scan, t: int, i: int, seg_start: int, end: int) -> bool:
-    """Whether the full stop at `t` ends a sentence, given that the next one would start at `i`."""
+def _full_stop_ends(scan: _Scan, t: int, i: int, cur: int, end: int) -> bool:
+    """Whether the full stop at `t` ends the sentence begun at `cur`; the next would start at `i`."""
     text, lex = scan.text, scan.lex
     c = text[i]
-    lo = max(seg_start, t - _TOKEN_MAX)
+    lo = max(cur, t - _TOKEN_MAX)
     k = text.rfind(" ", lo, t) + 1 or lo
     raw = text[k:t]
     cut = _TOKEN_CUT.search(raw)
@@ -388,16 +481,15 @@ def _full_stop_ends(scan: _Scan, t: int, i: int, seg_start: int, end: int) -> bo
     token = raw.rstrip(_CLOSERS).lstrip("'’")
     if not token:
         # ". . ." written with spaces: the last dot of a spaced ellipsis.
-        if "." in text[max(seg_start, t - 2) : t]:
+        if "." in text[max(cur, t - 2) : t]:
             return c in _OPENERS or _starter_follows(scan, i, end)
         return _starts_sentence(c)
     if token in lex.titles or token in lex.never_final:
         return False
-    if c.isdigit():
-        if token in lex.before_number:
-            return False
-        if k == seg_start and len(token) <= 3 and token.isdigit():
-            return False  # "1. The first point" at the start of a line is a list number.
+    if c.isdigit() and token in lex.before_number:
+        return False
+    if k == cur and len(token) <= 3 and token.isdigit():
+        return False  # "1. The first point": a list number opening the sentence.
     if token in lex.maybe_final or (len(token) == 1 and token.isupper()) or _DOTTED.fullmatch(token) is not None:
         # "in the U.S. The …" ends; "the U.S. Commerce Department" and "J. P. Morgan" do not.
         return not c.isdigit() and (c in _OPENERS or _starter_follows(scan, i, end))

@@ -14,10 +14,12 @@ from typing import NamedTuple
 # that the registry can then see through (and flag as suspicious).
 _INNER = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 TOKEN_RE = re.compile(
+    # Abbreviations are tried only where one could start (a letter, up to three more, a full stop).
+    r"(?=[^\W\d_][a-z]{0,3}\.)(?:"
     r"(?:[^\W\d_]\.){2,}"  # U.S., U.K., e.g.
-    r"|(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|St|Jr|Sr|Inc|Corp|Co|Ltd|No|Bros)\.(?=\s)"
-    rf"|[\w{_INNER}][\w{_INNER}'’&-]*[sS]['’](?![\w])"  # plural possessive: workers' union
-    rf"|[\w{_INNER}](?:[\w{_INNER}'’&-]*[\w{_INNER}])?"
+    r"|(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|St|Jr|Sr|Inc|Corp|Co|Ltd|No|Bros)\.(?=\s))"
+    # a word, keeping a plural possessive's apostrophe: "workers' union"
+    rf"|[\w{_INNER}]+(?:['’&-][\w{_INNER}]+)*(?:(?<=[sS])['’](?!\w))?"
     r"|[^\w\s]"
 )
 
