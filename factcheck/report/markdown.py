@@ -1,0 +1,151 @@
+"""The Markdown memo: the same reading as the terminal report, in a form an editor can forward.
+
+Order: the summary and its verdicts, the sources table, the non-response ledger and warnings, then
+the claims that need a source (the memo's action list, so nobody has to hunt for them), then the
+whole draft statement by statement with the draft's own headings as section titles.
+
+Draft text is escaped so it is shown, never interpreted: "*", "_", "[", "<", "|", "$" (math on
+GitHub), "#" and list markers at the start of a line all stay literal, and control characters are
+made visible by `safe` first.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from factcheck.models import Attribution, Reading, Statement
+from factcheck.report import describe
+from factcheck.textsafe import safe
+
+# ASCII punctuation CommonMark/GFM could read as markup anywhere in a line. Each is one
+# character, so the scan is linear.
+_INLINE_SPECIALS = re.compile(r"([\\`*_\[\]<>|~#$])")
+# "&amp;" would render as "&": escape an ampersand only where it would start an entity.
+_ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]{1,32};)")
+# At the start of a line: list items, block quotes (escaped above), setext underlines, "1." lists.
+_LINE_START = re.compile(r"^([-+=]|\d{1,9}(?=[.)]))")
+
+
+def escape(text: str) -> str:
+    """`text` from the draft as literal Markdown on one line: nothing in it becomes markup."""
+    text = " ".join(safe(text).split())
+    text = _INLINE_SPECIALS.sub(r"\\\1", text)
+    text = _ENTITY.sub(r"\\&", text)
+    match = _LINE_START.match(text)
+    if match:
+        marker = match.group(1)
+        # "12." → "12\." and "-" → "\-": the character after the digits, or the marker itself.
+        text = marker + "\\" + text[len(marker) :] if marker[0].isdigit() else "\\" + text
+    return text
+
+
+def render(reading: Reading, *, color: bool = False) -> str:
+    """The memo of one draft. `color` is accepted for a uniform signature and ignored."""
+    parts = [
+        f"# Who says so: {escape(reading.document.path)}",
+        _summary(reading),
+        _sources(reading),
+        _ledger(reading),
+        _warnings(reading),
+        _needs_source(reading),
+        _walkthrough(reading),
+    ]
+    return "\n\n".join(part for part in parts if part) + "\n"
+
+
+def stream(readings: Iterable[Reading], *, color: bool = False) -> Iterator[str]:
+    """Several memos, one chunk per draft, separated by a thematic break."""
+    for number, reading in enumerate(readings):
+        yield ("\n---\n\n" if number else "") + render(reading)
+
+
+def _summary(reading: Reading) -> str:
+    summary = reading.summary
+    claims = summary.claims
+    share = f" ({describe.percent(summary.attributed / claims)})" if claims else ""
+    unattributed = describe.flagged(reading, "unattributed")
+    lines = [
+        f"- **{describe.plural(claims, 'claim')}** "
+        f"({describe.plural(summary.statements, 'statement')}, "
+        f"{describe.plural(summary.headings, 'heading')}); {summary.attributed} attributed{share}",
+        f"- **Unattributed: {describe.plural(summary.unattributed, 'claim')}**"
+        + (f" ({describe.numbers(unattributed)})" if unattributed else ""),
+        f"- Single-source: {describe.plural(summary.single_source, 'claim')} · "
+        f"corroborated: {summary.corroborated} · inherited: {summary.inherited}"
+        + (f" ({describe.INHERITED_NOTE})" if summary.inherited else ""),
+    ]
+    verdicts = [
+        f"> **{describe.RELIANCE.capitalize()}:** {escape(source.name)} backs "
+        f"{describe.percent(source.share)} of the attributed claims."
+        for source in describe.ranked_sources(reading)
+        if describe.heavy_reliance(reading, source)
+    ]
+    return "\n".join(lines) + ("\n\n" + "\n>\n".join(verdicts) if verdicts else "")
+
+
+def _sources(reading: Reading) -> str:
+    ranked = describe.ranked_sources(reading)
+    if not ranked:
+        return "## Sources\n\nNo source is named in this draft."
+    rows = [
+        "| Source | Kind | Statements | Share of attributed claims |",
+        "|---|---|--:|--:|",
+    ]
+    rows.extend(f"| {escape(s.name)} | {s.kind} | {s.statements} | {describe.percent(s.share)} |" for s in ranked)
+    return "## Sources\n\n" + "\n".join(rows)
+
+
+def _ledger(reading: Reading) -> str:
+    entries = describe.ledger(reading.non_responses)
+    if not entries:
+        return ""
+    return "## Did not respond\n\n" + "\n".join(f"- {_ledger_line(entry)}" for entry in entries)
+
+
+def _ledger_line(entry: describe.LedgerLine) -> str:
+    entities = ", ".join(escape(entity) for entity in entry.entities)
+    return entities + (f" (reported by {escape(entry.reported_by)})" if entry.reported_by else "")
+
+
+def _warnings(reading: Reading) -> str:
+    if not reading.warnings:
+        return ""
+    return "## Warnings\n\n" + "\n".join(f"- {escape(warning)}" for warning in reading.warnings)
+
+
+def _needs_source(reading: Reading) -> str:
+    unattributed = describe.flagged(reading, "unattributed")
+    if not unattributed:
+        return ""
+    items = [f"- **#{s.index}** {escape(s.text)}" for s in unattributed]
+    return "## Needs a source\n\n" + "\n".join(items)
+
+
+def _walkthrough(reading: Reading) -> str:
+    blocks = ["## Statement by statement"]
+    for statement in reading.statements:
+        if statement.kind == "heading":
+            blocks.append(f"### {escape(statement.text)} (#{statement.index})")
+        else:
+            blocks.append(_statement(statement))
+    return "\n\n".join(blocks)
+
+
+def _statement(statement: Statement) -> str:
+    label = [f"**#{statement.index}**"]
+    label.extend(f"`{flag}`" for flag in statement.flags)
+    label.extend(_attribution(attribution) for attribution in statement.attributions)
+    lines = [" · ".join(label), escape(statement.text)]
+    lines.extend(f"*Did not respond:* {_ledger_line(e)}" for e in describe.ledger(statement.non_responses))
+    # A backslash ending a line is a CommonMark hard break (trailing spaces get stripped by
+    # editors): the label, the statement and its ledger stay on lines of their own.
+    return "\\\n".join(lines)
+
+
+def _attribution(attribution: Attribution) -> str:
+    label = escape(describe.attribution_label(attribution))
+    text = f"*{label} (inherited: confirm)*" if attribution.basis == "inherited" else f"{label} ({attribution.basis})"
+    if attribution.suspicious:
+        text += " **(look-alike characters in the name)**"
+    return text
