@@ -34,7 +34,7 @@ def analyse(draft: Draft, registry: Registry | None = None) -> Reading:
         for att in st.attributions:
             if att.suspicious and att.mention is not None:
                 warnings.append(
-                    f"statement {st.index + 1}: {att.mention.text!r} looks like {att.source!r} but uses "
+                    f"statement #{st.index}: {att.mention.text!r} looks like {att.source!r} but uses "
                     "look-alike or invisible characters"
                 )
     return Reading(

@@ -63,6 +63,16 @@ def _figures_agree(a: str, b: str) -> bool:
     return not (fa - fb and fb - fa)
 
 
+_NAME_RE = re.compile(r"(?<=[a-z,;:] )[A-Z][\w'’-]+")
+
+
+def _names_agree(a: str, b: str) -> bool:
+    """Like `_figures_agree`, for the names inside two sentences (not their first words)."""
+    na = {n.removesuffix("'s").removesuffix("’s") for n in _NAME_RE.findall(a)}
+    nb = {n.removesuffix("'s").removesuffix("’s") for n in _NAME_RE.findall(b)}
+    return not (na - nb and nb - na)
+
+
 def corroborating_pairs(statements: list[Statement]) -> list[tuple[int, int, float]]:
     """Pairs of attributed claims (by list position) that make the same claim from independent sources.
 
@@ -92,8 +102,9 @@ def corroborating_pairs(statements: list[Statement]) -> list[tuple[int, int, flo
         if _names(a.attributions) & _names(b.attributions):
             continue
         ca, cb = _content(a).lower(), _content(b).lower()
-        if not _figures_agree(ca, cb):
-            continue  # "two plants" and "three plants" contradict each other: not corroboration
+        if not _figures_agree(ca, cb) or not _names_agree(_content(a), _content(b)):
+            # "two plants" and "three plants", "in Mexico" and "in Vietnam": different claims.
+            continue
         bonus = cfg["also_bonus"] if (" also " in f" {a.text.lower()} " or " also " in f" {b.text.lower()} ") else 0
         ratio = fuzz.ratio(ca, cb) + bonus
         sort = fuzz.token_sort_ratio(ca, cb) + bonus

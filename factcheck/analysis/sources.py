@@ -179,7 +179,7 @@ _GROUP_HEADS = _words(
     researchers engineers bankers lawyers advisers advisors managers observers critics users
     customers suppliers workers regulators authorities scientists strategists brokers dealers
     shareholders creditors bondholders activists campaigners politicians ministers members
-    representatives directors partners executives"""
+    representatives directors partners"""
 )
 _PERSON_HEADS = _words(
     """spokesperson spokesman spokeswoman official minister analyst executive ceo cfo coo cto chairman
@@ -187,8 +187,8 @@ _PERSON_HEADS = _words(
     insider economist lawyer attorney secretary governor senator representative ambassador
     adviser advisor chief head manager engineer researcher investor trader employee diplomat
     lawmaker mayor premier chancellor professor scientist expert officer partner strategist
-    correspondent reporter journalist editor columnist commissioner envoy general spokesperson
-    prosecutor judge negotiator aide consultant he she"""
+    correspondent reporter journalist editor columnist commissioner envoy general prosecutor
+    judge negotiator aide consultant he she"""
 )
 _GOVERNMENT_WORDS = _words(
     """ministry department commission government agency regulator administration authority bureau
@@ -199,7 +199,7 @@ _DOCUMENT_HEADS = _words(
     """filing filings report reports document documents letter letters statement statements data
     memo memos records survey study notice release prospectus disclosure disclosures email emails
     presentation transcript announcement guidance figures statistics minutes ruling complaint
-    lawsuit indictment decision paper papers database research documents"""
+    lawsuit indictment decision paper papers database research"""
 )
 _ORGANISATION_WORDS = _words(
     """union association institute university foundation federation organisation organization
@@ -212,6 +212,12 @@ _COMPANY_WORDS = _words(
     ventures airlines energy semiconductor semiconductors electronics software networks company
     industries bank"""
 )
+# Words in the names of newspapers and broadcasters: "the Ruritania Herald", "Kestrel TV".
+_OUTLET_WORDS = _words(
+    """herald times tribune gazette journal chronicle daily news telegraph weekly magazine
+    newspaper broadcaster radio tv television outlet website newsletter"""
+)
+_WIRE_WORDS = _words("wire newswire")
 # Words that end the head of a noun phrase: "analysts at Jefferies", "people familiar with".
 _HEAD_ENDERS = _words("of with familiar briefed close in at from for on who that which whose knowledgeable")
 _CAPITALISED_NAME_RE = re.compile(r"^[A-Z][a-z'’.-]+$|^[A-Z]\.$")
@@ -241,6 +247,10 @@ def guess_kind(name: str) -> SourceKind:
         return "person or role"
     if head in _DOCUMENT_HEADS:
         return "document"
+    if head in _WIRE_WORDS or (head in ("agency", "service") and ({"news", "press"} & set(head_phrase))):
+        return "wire agency"
+    if any(w in _OUTLET_WORDS for w in head_phrase):
+        return "news outlet"
     if any(w in _GOVERNMENT_WORDS for w in head_phrase) or lower[0] in ("ministry", "department"):
         return "government body"
     if head == "bank" and "central" in head_phrase:
@@ -368,6 +378,12 @@ class Registry:
     def aliases(self) -> dict[str, RegistrySource]:
         """Every normalised name and alias, mapped to its source."""
         return dict(self._all)
+
+    def article_keys(self) -> frozenset[str]:
+        """Keys of `aliases()` that name a source only with their article: "times" is The Times
+        in "the Times", but in "three times" it is a word. A caller matching keys itself (rather
+        than through `lookup`) should accept these only when the text has "the" before them."""
+        return frozenset(self._article_keys)
 
     def lookup(self, name: str) -> Resolved | None:
         """The known source `name` refers to, or None. Cached: call it for every candidate."""
