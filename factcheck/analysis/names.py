@@ -26,9 +26,11 @@ class NameIndex:
     registry: Registry
     aliases: dict[str, RegistrySource] = field(init=False)
     first_words: frozenset[str] = field(init=False)
+    article_keys: frozenset[str] = field(init=False)
 
     def __post_init__(self) -> None:
         self.aliases = self.registry.aliases()
+        self.article_keys = self.registry.article_keys()
         self.first_words = frozenset(k.split()[0] for k in self.aliases if k)
         # The same first words as raw tokens lower-case them, so most tokens are ruled out by one
         # set look-up, without normalising them.
@@ -57,7 +59,10 @@ class NameIndex:
                 if not toks[j - 1].is_word and toks[j - 1].text != ".":
                     continue
                 span = text[toks[i].start : toks[j - 1].end]
-                src = self.aliases.get(_norm(span))
+                key = _norm(span)
+                src = self.aliases.get(key)
+                if src is not None and key in self.article_keys and (i == 0 or toks[i - 1].low != "the"):
+                    src = None  # "times" is The Times only as "the Times"; "three times" is a word
                 if src is not None:
                     found.append((i, j, src, _looks_alike(span)))
                     i = j
