@@ -193,3 +193,54 @@ def test_every_reported_span_indexes_the_text():
                     assert text[span.start : span.end] == span.text
         if st.content is not None:
             assert text[st.content.start : st.content.end] == st.content.text
+
+
+def test_a_name_in_apposition_is_the_speaker():
+    (st,) = read("A finance ministry spokesperson, Tomas Brandt, said the budget would pass.")
+    assert who(st)[0][0] == "Tomas Brandt"
+
+
+def test_present_tense_say_with_a_plural_subject():
+    (st,) = read("Officials in Lisbon say the bridge will reopen in spring.")
+    assert who(st) == [("officials in Lisbon", None, "explicit")]
+
+
+def test_a_long_relative_clause_does_not_hide_the_speaker():
+    (st,) = read("Two engineers at the plant, who asked not to be named because they were not allowed to "
+                 "speak to the press, said the valve had failed twice.")
+    assert who(st)[0][0] == "two engineers at the plant"
+
+
+def test_a_cue_inside_a_relative_clause_is_not_the_statements_source():
+    (st,) = read("Bloomberg, which first reported the merger talks, launched a new podcast on Monday.")
+    assert st.flags == ["unattributed"]
+
+
+def test_declining_to_say_is_a_non_response_but_declining_to_name_is_not():
+    a, b = read("The carrier declined to say how many flights were cut.\n\nThe bank declined to name the buyers.")
+    assert a.flags == ["non-response"]
+    assert b.flags == ["unattributed"]
+
+
+def test_neither_nor_replied_is_a_non_response():
+    (st,) = read("Neither Okafor nor Lindqvist replied to emailed questions.")
+    assert [n.entity for n in st.non_responses] == ["Okafor", "Lindqvist"]
+
+
+def test_the_site_points_to_the_outlet_that_carried_the_story():
+    _, b = read("Axios, citing The Information, said the startup had raised $40 million. The startup did not "
+                "respond to Axios's questions, the site added.")
+    assert who(b) == [("Axios", None, "reference")]
+    assert b.non_responses[0].reported_by == "Axios"
+
+
+def test_a_trailing_according_to_carries_the_opening_source():
+    (st,) = read("Analysts had expected a loss of $1.2 billion, according to data compiled by Marlow Research.")
+    (att,) = st.attributions
+    assert att.via == "data compiled by Marlow Research"
+
+
+def test_a_sentence_case_headline_is_a_heading():
+    statements = analyse_text("Storm floods harbour town as river bursts its banks overnight\n\nThe river rose "
+                              "two metres, the mayor said.").statements
+    assert [s.kind for s in statements] == ["heading", "claim"]

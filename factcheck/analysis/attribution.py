@@ -22,6 +22,7 @@ All scanning is token by token over one statement at a time: linear in the text.
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import dataclass
 
 from factcheck.analysis.lexicon import Lexicon, lexicon
@@ -32,6 +33,8 @@ from factcheck.analysis.tokens import CLAUSE_PUNCT, CLOSE_QUOTES, OPEN_QUOTES, T
 from factcheck.models import Attribution, RegistrySource, SourceKind, Span, Statement
 
 MAX_NP = 12  # words in a source's noun phrase; longer stretches are clauses, not names
+MAX_RELATIVE = 30  # tokens of a relative clause between commas: ", who asked not to be named because …,"
+ARTICLES = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our"})
 BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 NEGATIONS = frozenset({"not", "n't", "never"})
 NOT_PER = frozenset({"cent", "capita", "share", "year", "day", "hour", "week", "month", "unit", "person",
@@ -74,33 +77,46 @@ class StatementReader:
         """The subject noun phrase ending just before token `ci` (a cue), or None."""
         toks, lex = self.toks, self.lex
         j = ci - 1
-        # "has also said", "on Monday said", "earlier this week said"
+        # "has also said", "on Monday said", "earlier this week said", "both reported"
         while j >= 0 and (toks[j].low in lex.pre_cue_skip or toks[j].low in lex.weekdays
                           or (toks[j].low in {"on", "this", "last"} and j + 1 < ci)):
-            if toks[j].low in NEGATIONS:
-                return None
             j -= 1
-        if j < 0:
+        if j < 0 or toks[j].low in NEGATIONS or toks[j].low == "to":
             return None
-        if toks[j].low in NEGATIONS or toks[j].low == "to":
-            return None
+        if toks[j].low in {"who", "which", "that"}:
+            return None  # "Bloomberg, which first reported …": a cue inside a relative clause
         if toks[j].text == ",":
-            # "Nikkei, the FT's owner, said": skip the apposition back to the comma before it.
+            # "Nikkei, the FT's owner, said" / "officials, who asked not to be named because …, said":
+            # skip the apposition back to the comma before it.
             k = j - 1
-            while k >= 0 and j - k <= MAX_NP and toks[k].text != "," and toks[k].text not in CLAUSE_PUNCT:
+            limit = MAX_RELATIVE
+            while k >= 0 and j - k <= limit and toks[k].text != "," and toks[k].text not in CLAUSE_PUNCT:
                 k -= 1
-            if k >= 0 and toks[k].text == "," and j - k > 1 and toks[k + 1].low not in {"who", "which"}:
-                j = k - 1
-            elif k >= 0 and toks[k].text == "," and toks[k + 1].low in {"who", "which"}:
-                j = k - 1  # "officials, who declined to be named, said"
-            else:
+            if k < 0 or toks[k].text != "," or j - k <= 1:
                 return None
+            inner = (k + 1, j)
+            if j - k > MAX_NP + 1 and toks[k + 1].low not in {"who", "which", "whose"}:
+                return None
+            subject = self._np_before(k - 1)
+            if subject is not None and self._is_proper_name(*inner) and not self._is_proper_name(*subject):
+                return inner  # "A ministry spokesperson, Jonas Albrecht, said": the name is the source
+            return subject
+        return self._np_before(j)
+
+    def _is_proper_name(self, a: int, b: int) -> bool:
+        words = [t for t in self.toks[a:b] if t.low not in HONORIFICS and not t.text.endswith(".")]
+        return 1 < len(words) <= 4 and all(t.cap and t.is_word for t in words) and \
+            self.toks[a].low not in self.lex.determiners and not self.names.find(self.text, self.toks, a, b)
+
+    def _np_before(self, j: int) -> tuple[int, int] | None:
+        """The noun phrase whose last word is token `j`."""
+        toks, lex = self.toks, self.lex
         if j < 0 or not toks[j].is_word:
             return None
         if toks[j].low in lex.pronouns:
             return (j, j + 1)  # "It said", "…, she added."
-        if toks[j].low in {"who", "which"} and j >= 2 and toks[j - 1].text == ",":
-            j -= 2  # "analysts, who said" → analysts
+        if toks[j].low in {"them", "those", "these"} and j >= 2 and toks[j - 1].low == "of":
+            return (j - 2, j + 1)  # "One of them, who …, said"
         end = j + 1
         k = j
         while k >= 0 and end - k <= MAX_NP:
@@ -108,6 +124,9 @@ class StatementReader:
             if not t.is_word:
                 if t.text == "." and k > 0 and toks[k - 1].is_word and len(toks[k - 1].text) <= 3:
                     k -= 1  # an abbreviation's full stop inside a name
+                    continue
+                if t.text == "&" and k > 0 and toks[k - 1].cap and toks[k + 1].cap:
+                    k -= 1  # "Halden & Co."
                     continue
                 break
             low = t.low
@@ -123,6 +142,11 @@ class StatementReader:
                     k -= 1
                     continue
                 k -= 1
+                # "Lobby group the Kenya Manufacturers Forum": a short descriptor opening the sentence.
+                lead = toks[self.body : k + 1]
+                if 0 < len(lead) <= 3 and all(x.is_word and x.low not in lex.np_stop_words
+                                              and x.low not in lex.cues for x in lead):
+                    k = self.body - 1
                 break
             k -= 1
         start = k + 1
@@ -162,9 +186,10 @@ class StatementReader:
                     k += 1
                     continue
                 break
-            if low in lex.np_stop_words and low not in lex.determiners and not (k == i and low in lex.pronouns):
+            if low in lex.np_stop_words and low not in lex.determiners and not (k == i and low in lex.pronouns) \
+                    and not (k == i and low == "that" and k + 1 < n and toks[k + 1].is_word):
                 break
-            if k > i and low in lex.cues and low not in lex.np_prepositions:
+            if k > i and low in lex.cues and low not in lex.np_prepositions and toks[k - 1].low not in ARTICLES:
                 break
             if low in {"as"}:
                 break
@@ -222,12 +247,18 @@ class StatementReader:
         return False
 
     def _is_passive_report(self, ci: int) -> bool:
+        """"was first reported by X", "as reported by X", ", first reported by X," but not "the third
+        disclosed by a provider" (a participle describing a noun)."""
         toks = self.toks
         j = ci - 1
-        if toks[j].low in {"first", "earlier", "previously", "initially", "originally", "also"}:
-            j -= 1
-        return j >= 0 and toks[j].low in {"reported", "confirmed", "disclosed", "revealed", "announced",
-                                          "published", "broadcast", "stated", "claimed", "said"}
+        if toks[j].low not in {"reported", "confirmed", "disclosed", "revealed", "announced", "published",
+                               "broadcast", "stated", "claimed", "said"}:
+            return False
+        k = j - 1
+        while k >= 0 and toks[k].low in {"first", "earlier", "previously", "initially", "originally", "also",
+                                         "widely", "exclusively"}:
+            k -= 1
+        return k < 0 or toks[k].low in BE_FORMS or toks[k].low == "as" or toks[k].text in {",", "(", "—"}
 
     def _quoted_as_saying(self, ci: int) -> Frame | None:
         toks = self.toks
@@ -251,9 +282,11 @@ class StatementReader:
         nxt = toks[ci + 1] if ci + 1 < len(toks) else None
         if prev is not None and prev.low in BE_FORMS:
             return None  # "was said to be", "is believed to": a hedge, or "was reported by" (passive)
-        if prev is not None and (prev.low in lex.determiners or prev.low == "to"):
+        if prev is not None and (prev.low in ARTICLES or prev.low == "to"):
             return None  # "the report", "plans to announce"
         np = self.np_left(ci)
+        if np is not None and self.toks[np[0]].low in {"neither", "none", "no", "nobody"}:
+            return None  # "Neither Menon nor Sobral replied": nobody said anything
         position = "embedded"
         if np is not None:
             position = self._position(np, ci, ci + 1)
@@ -269,7 +302,8 @@ class StatementReader:
         if t.low in lex.strict_cues:
             follows_clause = nxt is not None and (nxt.low == "that" or nxt.text in {":", ","})
             documents = toks[np[1] - 1].bare in lex.document_heads  # "The filings show …"
-            if not follows_clause and not documents and position not in {"trailing", "inverted"}:
+            outlet = any(src.kind in OUTLET_KINDS for _i, _j, src, _s in self.names.find(self.text, toks, *np))
+            if not follows_clause and not documents and not outlet and position not in {"trailing", "inverted"}:
                 return None
         via_np = None
         if t.low in {"told", "tells", "tell"} and nxt is not None:
@@ -380,6 +414,14 @@ class StatementReader:
             return [(src.name, src.kind, "explicit", self.span(i, j), sus, None) for i, j, src, sus in known]
         # A back-reference: a pronoun, or "the report", "the company", "one of the people".
         mention = self.span(a, b)
+        if len(words) >= 2 and words[0] in {"its", "their", "his", "her"}:
+            # "its website", "their annual report": the owner named before, and what it published.
+            owner = ctx.resolve("thing" if words[0] == "its" else lex.pronouns.get(words[0], "group"),
+                                {"its": "it", "their": "they", "his": "he", "her": "she"}[words[0]],
+                                self.st, mention.start)
+            if owner is not None:
+                rest = " ".join(t.text for t in toks[a + 1 : b])
+                return [(f"{owner.source} {rest}", "document", "reference", mention, False, None)]
         ref = self._reference_class(words, [t.text for t in toks[a:b]])
         if ref is not None:
             cls, noun = ref
@@ -406,7 +448,7 @@ class StatementReader:
         name = _clean_name(mention.text, lex)
         if not name:
             return []
-        kind = _kind_of(name, lex)
+        kind = _kind_of(name, lex, self.text)
         if name != mention.text and len(name) < len(mention.text) - 4:
             # "the research firm Parrot Metrics": the descriptor says what kind of source it is.
             described = [w for w in mention.text[: -len(name)].lower().split() if w in lex.reference_nouns]
@@ -421,18 +463,21 @@ class StatementReader:
         lex = self.lex
         if len(words) == 1 and words[0] in lex.pronouns:
             return lex.pronouns[words[0]], words[0]
+        if len(words) == 3 and words[1] == "of" and words[2] in {"them", "those", "these"}:
+            return "group", "they"  # "one of them"
         if len(words) >= 4 and words[1] == "of" and words[2] in {"the", "those", "these"}:
             # "one of the people", "two of the sources": the group named before.
             words, raw = words[2:], raw[2:]
-        if words and words[0] in {"the", "this", "that", "these", "those"} and len(words) <= 4:
+        if words and words[0] in {"the", "this", "that", "these", "those"} and len(words) <= 6:
             rest = [w for w in words[1:] if w not in lex.determiners]
             caps = [w for w, r in zip(words[1:-1], raw[1:-1], strict=True) if r[:1].isupper()]
-            if not rest or raw[-1][:1].isupper() or any(not is_adjective_of_place(w) for w in caps):
+            if not rest or raw[-1][:1].isupper() or any(not is_adjective_of_place(w) and not w.endswith("-based")
+                                                        for w in caps):
                 return None  # "the Labor Department" is a name, not a pointer back
             two = " ".join(rest[-2:])
             if two in lex.reference_nouns:
                 return lex.reference_nouns[two], rest[-1]
-            if rest[-1] in lex.reference_nouns and len(rest) <= 2:
+            if rest[-1] in lex.reference_nouns and (len(rest) <= 2 or all(w.islower() or "-" in w for w in rest)):
                 return lex.reference_nouns[rest[-1]], rest[-1]
         return None
 
@@ -451,12 +496,24 @@ TITLE_WORDS = frozenset({"chief", "officer", "executive", "minister", "president
                          "ms.", "dr.", "prof.", "analyst", "economist", "head", "lawyer", "attorney"})
 
 
-def _kind_of(name: str, lex: Lexicon) -> SourceKind:
-    """The registry's guess, corrected for people named with a title ("Chief Executive Jane Doe")."""
+def _kind_of(name: str, lex: Lexicon, text: str = "") -> SourceKind:
+    """The registry's guess, corrected by what the draft says around the name: a title makes a
+    person ("Chief Executive Jane Doe"); a descriptor before it makes a company ("mining company
+    Minera Cordillera Blanca")."""
     kind = guess_kind(name)
-    if kind in {"organisation", "unknown"} and any(w.lower().strip(",") in TITLE_WORDS for w in name.split()):
+    titled = any(w.lower().strip(",") in TITLE_WORDS for w in name.split())
+    if kind in {"organisation", "unknown"} and titled:
         return "person or role"
+    if kind == "person or role" and not titled and name[:1].isupper():
+        if text and re.search(rf"\b(?:{COMPANY_DESCRIPTORS})\s+{re.escape(name)}\b", text):
+            return "company"
+        if len(name.split()) >= 3:
+            return "organisation"  # three capitalised words name an organisation more often than a person
     return kind
+
+
+COMPANY_DESCRIPTORS = ("company|firm|group|maker|producer|retailer|operator|carrier|lender|insurer|startup|"
+                       "developer|manufacturer|supplier|miner|chipmaker|carmaker|automaker|platform|fund|airline")
 
 
 def _capitalised_run(toks: list[Tok], i: int, j: int, a: int, b: int, lex: Lexicon) -> tuple[int, int]:
@@ -540,12 +597,18 @@ def _read_statement(r: StatementReader, ctx: Context) -> tuple[list[Attribution]
     others = [f for f in frames if f.kind == "verb" and f.position in {"trailing", "inverted"}]
     anywhere = [f for f in frames if f.kind != "verb"]
     chosen: list[Frame] = []
+    outer: Frame | None = None
     if starts:
         first = starts[0]
-        # A trailing frame at the very end is the outer one: "Acme said X, Reuters reported."
-        tail = [f for f in others if f.cue[0] > first.cue[0] and _ends_statement(r, f)]
-        chosen = [tail[-1], first] if tail and _is_outlet_np(r, tail[-1]) else [first]
-        anywhere = [f for f in anywhere if f.kind != "according" or f.cue[0] < first.cue[0] or not chosen]
+        chosen = [first]
+        # A frame closing the statement is the outer one: "Acme said X, Reuters reported." and
+        # "Analysts had expected X, according to data compiled by Stratos."
+        closing = [f for f in anywhere if f.kind in {"according", "per"} and f.cue[0] > first.cue[0]
+                   and _closes_statement(r, f)]
+        tail = [f for f in others if f.cue[0] > first.cue[0] and _ends_statement(r, f) and _is_outlet_np(r, f)]
+        if closing or tail:
+            outer = (closing or tail)[-1]
+        anywhere = [f for f in anywhere if f.cue[0] < first.cue[0] and f is not outer]
     elif others:
         chosen = [others[-1]]
     elif not anywhere:
@@ -553,27 +616,44 @@ def _read_statement(r: StatementReader, ctx: Context) -> tuple[list[Attribution]
         # clause still tells the editor where the news came from.
         embedded = [f for f in frames if f.kind == "verb" and f.position == "embedded" and _is_outlet_np(r, f)]
         chosen = embedded[:1]
-    chosen_anywhere = anywhere[:2]
     atts: list[Attribution] = []
-    for f in chosen + chosen_anywhere:
-        for name, kind, basis, mention, sus, via in r.sources_of(f.np, ctx):
-            if f.primary_np is not None:
-                # "B quoted A as saying": A is the source, B its conduit.
-                for pname, pkind, _pb, pmention, psus, _pv in r.sources_of(f.primary_np, ctx):
-                    atts.append(Attribution(source=pname, source_kind=pkind, basis=basis, mention=pmention,
-                                            cue=r.cue_span(f.cue), via=name, suspicious=psus or sus))
-                continue
-            via_name = via
-            if f.via_np is not None:
-                for vname, vkind, _vb, _vm, _vs, _vv in r.sources_of(f.via_np, ctx):
-                    if vkind in OUTLET_KINDS:
-                        via_name = vname
-            atts.append(Attribution(source=name, source_kind=kind, basis=basis, mention=mention,
-                                    cue=r.cue_span(f.cue), via=via_name, suspicious=sus))
+    for f in chosen + anywhere[:2]:
+        atts.extend(_attributions_of(r, f, ctx))
+    if outer is not None:
+        outer_atts = _attributions_of(r, outer, ctx)
+        if len(atts) == 1 and len(outer_atts) == 1 and atts[0].via is None \
+                and atts[0].source.lower() != outer_atts[0].source.lower():
+            # The outer source carried the inner one's words.
+            atts = [atts[0].model_copy(update={"via": outer_atts[0].source})]
+        else:
+            atts.extend(outer_atts)
     atts = _apply_conduits(r, atts, ctx)
-    atts = _nest_outer_frame(atts)
-    content = next((f.content for f in chosen + chosen_anywhere if f.content), None)
+    content = next((f.content for f in [*([outer] if outer else []), *chosen, *anywhere] if f.content), None)
     return _dedupe(atts), content
+
+
+def _attributions_of(r: StatementReader, f: Frame, ctx: Context) -> list[Attribution]:
+    out: list[Attribution] = []
+    for name, kind, basis, mention, sus, via in r.sources_of(f.np, ctx):
+        if f.primary_np is not None:
+            # "B quoted A as saying": A is the source, B its conduit.
+            for pname, pkind, _pb, pmention, psus, _pv in r.sources_of(f.primary_np, ctx):
+                out.append(Attribution(source=pname, source_kind=pkind, basis=basis, mention=pmention,
+                                       cue=r.cue_span(f.cue), via=name, suspicious=psus or sus))
+            continue
+        via_name = via
+        if f.via_np is not None:
+            for vname, vkind, _vb, _vm, _vs, _vv in r.sources_of(f.via_np, ctx):
+                if vkind in OUTLET_KINDS:
+                    via_name = vname
+        out.append(Attribution(source=name, source_kind=kind, basis=basis, mention=mention,
+                               cue=r.cue_span(f.cue), via=via_name, suspicious=sus))
+    return out
+
+
+def _closes_statement(r: StatementReader, f: Frame) -> bool:
+    """True when nothing but punctuation follows the frame's noun phrase."""
+    return all(not t.is_word for t in r.toks[f.np[1] :])
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
@@ -593,17 +673,6 @@ def _ends_statement(r: StatementReader, f: Frame) -> bool:
 
 def _is_outlet_np(r: StatementReader, f: Frame) -> bool:
     return any(src.kind in OUTLET_KINDS for _, _, src, _ in r.names.find(r.text, r.toks, *f.np))
-
-
-def _nest_outer_frame(atts: list[Attribution]) -> list[Attribution]:
-    """"Acme said X, Reuters reported." → Acme via Reuters: the outer outlet carries the inner source."""
-    if len(atts) >= 2 and atts[0].source_kind in OUTLET_KINDS and atts[0].via is None:
-        outer, inner = atts[0], atts[1]
-        if inner.source_kind not in OUTLET_KINDS and inner.via is None and inner.cue and outer.cue \
-                and inner.cue.start < outer.cue.start:
-            inner = inner.model_copy(update={"via": outer.source})
-            return [inner, *atts[2:]]
-    return atts
 
 
 def _apply_conduits(r: StatementReader, atts: list[Attribution], ctx: Context) -> list[Attribution]:

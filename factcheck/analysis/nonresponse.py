@@ -36,7 +36,7 @@ def find_non_responses(statements: list[Statement], text: str, registry: Registr
         for att in st.attributions:
             if att.basis != "inherited":
                 ctx.remember(att, st)
-        matches = list(lex.non_response_re.finditer(st.text))
+        matches = list(lex.non_response_re.finditer(st.text)) or list(_negated_answers(st.text))
         if not matches:
             ctx.passed(st)
             continue
@@ -75,7 +75,7 @@ def _about_comment(phrase: str, after: str) -> bool:
             return True
         if w in {".", ";", "!", "?", "\"", "“", "”", ","}:
             return True  # "… did not immediately respond." ends the clause
-        if w not in _FILLER:
+        if w not in _FILLER and not w.endswith(("'s", "’s")):  # "TechCrunch’s questions"
             return False
     return False
 
@@ -83,6 +83,18 @@ def _about_comment(phrase: str, after: str) -> bool:
 _FILLER = frozenset({"immediately", "to", "a", "an", "the", "our", "his", "her", "their", "its", "multiple",
                      "repeated", "several", "emailed", "e-mailed", "written", "detailed", "phoned", "telephone",
                      "requests", "for", "on", "by", "from", "reuters", "bloomberg", "ap", "afp", "news"})
+
+
+_NEGATED_SUBJECT = re.compile(r"^\W*(?:neither|none of|no one|nobody)\b", re.IGNORECASE)
+_ANSWER_VERB = re.compile(r"\b(?:replied|responded|commented|answered|returned)\b", re.IGNORECASE)
+
+
+def _negated_answers(text: str) -> list[re.Match[str]]:
+    """"Neither Menon nor Sobral replied to direct messages.": a non-response told the other way round."""
+    if not _NEGATED_SUBJECT.search(text):
+        return []
+    m = _ANSWER_VERB.search(text)
+    return [m] if m and _about_comment("respond", text[m.end() : m.end() + 80]) else []
 
 
 def _phrase(s: str, start: int) -> str:

@@ -18,6 +18,7 @@ from factcheck.analysis.tokens import Tok, tokenize
 from factcheck.models import Attribution, SourceKind, Statement
 
 RECALL_STATEMENTS = 8  # how far back "the company" may point
+REPORTING_CUES = frozenset({"reported", "reports", "wrote", "writes", "published", "broadcast"})
 PERSON_KINDS: frozenset[str] = frozenset({"person or role", "anonymous group"})
 ORG_KINDS: frozenset[str] = frozenset({"company", "organisation", "unknown"})
 GENERIC_COMPANY = frozenset({"company", "firm", "group", "business", "corporation", "conglomerate", "giant"})
@@ -87,11 +88,20 @@ class Context:
         """The attribution a back-reference of class `ref` ("outlet", "company", …) points to."""
         srcs = [m for m in self.sources if m.pos < before]
         if ref == "outlet":
-            for m in reversed(srcs):
-                if m.kind in OUTLET_KINDS:
-                    return _as_reference(m.name, m.kind)
+            # Outlets named as sources or conduits, or only mentioned ("TechCrunch's questions"), and
+            # unknown names that "reported" something (a small outlet the registry lacks).
+            pool: list[Mention] = []
+            for m in srcs:
+                if m.kind in OUTLET_KINDS or (m.att is not None and m.att.cue is not None and m.kind in ORG_KINDS
+                                               and m.att.cue.text.lower() in REPORTING_CUES
+                                               and m.name[:1].isalnum() and not m.name[:1].islower()):
+                    pool.append(m)
                 if m.att is not None and m.att.via:
-                    return _as_reference(m.att.via, "news outlet")
+                    pool.append(Mention(m.pos, m.att.via, "news outlet"))  # the conduit published it
+            if not pool:
+                pool = [m for m in self.entities(current, before) if m.kind in OUTLET_KINDS]
+            if pool:
+                return _as_reference(pool[-1].name, pool[-1].kind if pool[-1].kind in OUTLET_KINDS else "news outlet")
             return _latest(srcs, lambda m: m.kind == "document")
         if ref == "document":
             return (_latest(srcs, lambda m: m.kind == "document" and noun in m.name.lower())
@@ -99,8 +109,9 @@ class Context:
                     or _latest(srcs, lambda m: m.kind == "document"))
         if ref in {"person", "group"}:
             if noun in {"he", "she"}:
-                return _latest(srcs, lambda m: m.kind == "person or role" or (
-                    m.kind in ORG_KINDS and _looks_like_a_name(m.name)))
+                return _latest(srcs, lambda m: m.kind == "person or role" and m.name[:1].isupper()) \
+                    or _latest(srcs, lambda m: m.kind == "person or role"
+                               or (m.kind in ORG_KINDS and _looks_like_a_name(m.name)))
             if noun == "they":
                 return (_latest(srcs, lambda m: m.kind == "anonymous group" or m.name.endswith("s"))
                         or _latest(srcs, lambda m: m.kind in PERSON_KINDS))
@@ -112,6 +123,9 @@ class Context:
         if ref == "government":
             everything = sorted(srcs + ents, key=lambda m: m.pos)
             fit = [m for m in everything if noun in m.name.lower()]  # "the regulator" → "Chile's … regulator"
+            if noun in {"government", "administration", "state"}:
+                hit = (fit or [None])[-1]  # a government is not one of its ministries
+                return _as_reference(hit.name, hit.kind) if hit else None
             gov = [m for m in everything if m.kind == "government body"]
             orgs = [m for m in ents if m.kind == "organisation"]
             hit = (fit or gov or [None])[-1]
@@ -125,13 +139,15 @@ class Context:
             kinds = ORG_KINDS | ({"government body"} if noun in {"group", "organisation", "association", "body"}
                                  else frozenset())
             pool = sorted((m for m in srcs + ents if m.kind in kinds and m.name[:1].isupper()
-                           and not _looks_personal(m)), key=lambda m: m.pos)
+                           and not _looks_personal(m)
+                           and (noun not in GENERIC_COMPANY or noun == "group" or not _institutional(m.name))),
+                          key=lambda m: m.pos)
             fit = [m for m in pool if noun in GENERIC_COMPANY or noun in m.name.lower()]
             # "the company" takes the last organisation; "the fund" only one whose name says so.
             hit = (fit or [None])[-1]
             return _as_reference(hit.name, hit.kind) if hit else None
         if ref == "thing":
-            pool = [m for m in srcs if m.kind not in PERSON_KINDS] + ents
+            pool = [m for m in srcs if m.kind not in PERSON_KINDS] + [m for m in ents if m.kind not in OUTLET_KINDS]
             pool.sort(key=lambda m: m.pos)
             if not pool:
                 return None
@@ -188,6 +204,17 @@ def _looks_like_a_name(name: str) -> bool:
     return 1 <= len(words) <= 5 and all(w[:1].isupper() for w in words)
 
 
+INSTITUTION_WORDS = frozenset({"institute", "ministry", "department", "agency", "authority", "council",
+                               "commission", "police", "court", "government", "university", "association",
+                               "union", "forum", "parliament", "office", "bureau", "service", "committee",
+                               "regulator", "administration", "board", "federation", "chamber"})
+
+
+def _institutional(name: str) -> bool:
+    """A public body or association, not a company: "the company" never points to it."""
+    return any(w.lower().strip(".,'’s") in INSTITUTION_WORDS for w in name.split())
+
+
 def _looks_personal(m: Mention) -> bool:
     return m.att is not None and m.kind == "unknown" and _looks_like_a_name(m.name) and len(m.name.split()) == 2
 
@@ -206,8 +233,7 @@ def body_start(toks: list[Tok]) -> int:
 def entities_in(st: Statement, text: str, names: NameIndex, lex: Lexicon, toks: list[Tok]) -> list[Mention]:
     """Organisations a statement names: registry entries, names with a company suffix, and the
     capitalised subject it opens with ("Andes Lithium has pushed back …")."""
-    out = [Mention(toks[i].start, src.name, src.kind)
-           for i, _j, src, _sus in names.find(text, toks, 0, len(toks)) if src.kind not in OUTLET_KINDS]
+    out = [Mention(toks[i].start, src.name, src.kind) for i, _j, src, _sus in names.find(text, toks, 0, len(toks))]
     for k, t in enumerate(toks):
         if t.low.rstrip(".") in COMPANY_SUFFIXES and k > 0 and toks[k - 1].cap and t.cap:
             a = k - 1

@@ -157,7 +157,9 @@ def segment(text: str) -> list[Statement]:
     statements: list[Statement] = []
     paragraph = 0
     for lines in _paragraphs(text):
-        for kind, block in _blocks(scan, lines):
+        # A draft's first line standing alone without a full stop is its headline, even in
+        # sentence case ("Landslide buries homes in mining town, killing 14").
+        for kind, block in _blocks(scan, lines, headline=not statements):
             spans = [(block[0].start, block[0].end)] if kind == "heading" else _sentences(scan, block)
             for s, e in spans:
                 statements.append(
@@ -201,7 +203,7 @@ def _visible(text: str, start: int, end: int) -> _Line | None:
 # --- headings --------------------------------------------------------------------------------
 
 
-def _blocks(scan: _Scan, lines: list[_Line]) -> list[tuple[str, list[_Line]]]:
+def _blocks(scan: _Scan, lines: list[_Line], headline: bool = False) -> list[tuple[str, list[_Line]]]:
     """Cut a paragraph into heading lines and runs of running text, each a paragraph of its own."""
     if 1 < len(lines) <= _HEADING_MAX_LINES and _may_wrap_a_title(scan.text, lines):
         # A long title wrapped over two lines is still one heading.
@@ -223,7 +225,7 @@ def _blocks(scan: _Scan, lines: list[_Line]) -> list[tuple[str, list[_Line]]]:
         prev = lines[k - 1] if k else None
         nxt = lines[k + 1] if k + 1 < len(lines) else None
         width = next((n for n, j in lengths if j != k), 0)
-        if _is_heading(scan, line, prev, nxt, alone, prev_heading, width):
+        if _is_heading(scan, line, prev, nxt, alone, prev_heading, width, headline and alone):
             if run:
                 blocks.append(("claim", run))
                 run = []
@@ -253,6 +255,7 @@ def _is_heading(
     alone: bool,
     prev_heading: bool,
     width: int,
+    headline: bool = False,
 ) -> bool:
     """Whether one line of a paragraph is a heading rather than (part of) running text.
 
@@ -280,7 +283,7 @@ def _is_heading(
     if last == "." and not (title and _ends_with_abbreviation(core, lex)):
         return False
     # A longer line in sentence case without its full stop is more likely a claim than a title.
-    if not (title or question) and words > lex.heading_max_words_plain:
+    if not (title or question or headline) and words > lex.heading_max_words_plain:
         return False
     # "“We are done,” she said" is a quotation with its speaker, not a title.
     if _QUOTE_THEN_SPEAKER.search(s) is not None:
