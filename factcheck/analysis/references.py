@@ -142,9 +142,9 @@ class Context:
                            and not _looks_personal(m)
                            and (noun not in GENERIC_COMPANY or noun == "group" or not _institutional(m.name))),
                           key=lambda m: m.pos)
-            fit = [m for m in pool if noun in GENERIC_COMPANY or noun in m.name.lower()]
-            # "the company" takes the last organisation; "the fund" only one whose name says so.
-            hit = (fit or [None])[-1]
+            # "the retailer" takes the last organisation whose name says so, else the last one named.
+            fit = [m for m in pool if noun in m.name.lower()]
+            hit = (fit or pool or [None])[-1]
             return _as_reference(hit.name, hit.kind) if hit else None
         if ref == "thing":
             pool = [m for m in srcs if m.kind not in PERSON_KINDS] + [m for m in ents if m.kind not in OUTLET_KINDS]
