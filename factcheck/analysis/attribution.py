@@ -22,7 +22,6 @@ All scanning is token by token over one statement at a time: linear in the text.
 from __future__ import annotations
 
 import itertools
-import re
 from dataclasses import dataclass
 
 from factcheck.analysis.lexicon import Lexicon, lexicon
@@ -505,15 +504,37 @@ def _kind_of(name: str, lex: Lexicon, text: str = "") -> SourceKind:
     if kind in {"organisation", "unknown"} and titled:
         return "person or role"
     if kind == "person or role" and not titled and name[:1].isupper():
-        if text and re.search(rf"\b(?:{COMPANY_DESCRIPTORS})\s+{re.escape(name)}\b", text):
+        if text and _described_as_company(name, text):
             return "company"
         if len(name.split()) >= 3:
             return "organisation"  # three capitalised words name an organisation more often than a person
     return kind
 
 
-COMPANY_DESCRIPTORS = ("company|firm|group|maker|producer|retailer|operator|carrier|lender|insurer|startup|"
-                       "developer|manufacturer|supplier|miner|chipmaker|carmaker|automaker|platform|fund|airline")
+COMPANY_DESCRIPTORS = frozenset({"company", "firm", "group", "maker", "producer", "retailer", "operator", "carrier",
+                                 "lender", "insurer", "startup", "developer", "manufacturer", "supplier", "miner",
+                                 "chipmaker", "carmaker", "automaker", "platform", "fund", "airline"})
+
+
+_DESCRIBED: dict[tuple[int, str], bool] = {}  # (hash of the draft, name): one draft at a time
+
+
+def _described_as_company(name: str, text: str) -> bool:
+    """Does the draft call `name` a company ("mining company Minera Cordillera Blanca")? Looks only
+    where the name stands, once per name and draft."""
+    key = (hash(text), name)
+    found = _DESCRIBED.get(key)
+    if found is None:
+        if len(_DESCRIBED) > 4096:
+            _DESCRIBED.clear()
+        found = False
+        start = text.find(name)
+        while start != -1 and not found:
+            before = text[max(0, start - 24) : start].split()
+            found = bool(before) and before[-1].lower() in COMPANY_DESCRIPTORS
+            start = text.find(name, start + len(name))
+        _DESCRIBED[key] = found
+    return found
 
 
 def _capitalised_run(toks: list[Tok], i: int, j: int, a: int, b: int, lex: Lexicon) -> tuple[int, int]:
