@@ -244,3 +244,15 @@ def test_a_sentence_case_headline_is_a_heading():
     statements = analyse_text("Storm floods harbour town as river bursts its banks overnight\n\nThe river rose "
                               "two metres, the mayor said.").statements
     assert [s.kind for s in statements] == ["heading", "claim"]
+
+
+def test_every_non_response_phrase_contains_a_hint_word():
+    # nonresponse.py skips statements without a hint word before running the long pattern.
+    import json
+    from importlib import resources
+
+    from factcheck.analysis.nonresponse import _NR_HINTS
+
+    phrases = json.loads(resources.files("factcheck.data").joinpath("lexicon.json").read_text("utf-8"))
+    for phrase in phrases["non_response"]["phrases"]:
+        assert any(h in phrase for h in _NR_HINTS), phrase
