@@ -1,0 +1,174 @@
+"""The source picker: correct who a claim rests on.
+
+Type to search the registry and the draft's own sources (rapidfuzz forgives misspellings); enter
+adds the highlighted source to the claim (a second, independent source corroborates it), ctrl+r
+replaces the claim's sources with it. A name the registry does not know can be added as a new
+source. The first options also mark the claim unattributed or not a claim, or drop the
+correction and go back to the engine's reading.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from factcheck.models import SourceKind
+from factcheck.review import CorrectionAction, SourceChoice, is_close_match, is_known_name, match_sources
+from factcheck.textsafe import safe
+
+
+@dataclass(frozen=True)
+class SourcePick:
+    """What the reviewer chose: an action of `ReviewSession.correct`, with a source for add/replace."""
+
+    action: CorrectionAction
+    name: str | None = None
+    kind: SourceKind = "unknown"
+    new: bool = False  # a source the registry does not know yet: add it there too
+
+
+class SourcePickerScreen(ModalScreen[SourcePick | None]):
+    """Returns a `SourcePick`, or None when cancelled."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="picker-cancel"),
+        Binding("down", "move(1)", "Down", show=False),
+        Binding("up", "move(-1)", "Up", show=False),
+        Binding("ctrl+r", "choose('replace')", "Replace", id="picker-replace"),
+    ]
+
+    def __init__(
+        self,
+        statement: str,
+        current: Sequence[str],
+        choices: Sequence[SourceChoice],
+        *,
+        corrected: bool,
+        not_claim: bool,
+        guess_kind=None,
+    ) -> None:
+        super().__init__()
+        self._statement = statement
+        self._current = list(current)
+        self._choices = list(choices)
+        self._corrected = corrected
+        self._not_claim = not_claim
+        self._guess_kind = guess_kind
+        self._picks: dict[str, SourcePick] = {}
+
+    def compose(self) -> ComposeResult:
+        now = ", ".join(safe(name) for name in self._current) or "no source (unattributed)"
+        with Vertical(id="picker-box", classes="dialog"):
+            yield Static(safe(self._statement), markup=False, classes="dialog-context", id="picker-statement")
+            yield Static(Content.assemble(("Now: ", "bold"), now), id="picker-now")
+            yield Input(placeholder="Type a source: Reuters, a CATL spokesperson…", id="picker-input")
+            yield OptionList(id="picker-options")
+            yield Static("enter add as another source · ctrl+r replace · esc cancel", classes="dialog-hint")
+
+    def on_mount(self) -> None:
+        self.query_one("#picker-box").border_title = "Who says so?"
+        self._fill("")
+        self.query_one("#picker-input", Input).focus()
+
+    @on(Input.Changed, "#picker-input")
+    def _typed(self, event: Input.Changed) -> None:
+        self._fill(event.value)
+
+    def _fill(self, query: str) -> None:
+        options = self.query_one("#picker-options", OptionList)
+        options.clear_options()
+        self._picks = {}
+        first_source: int | None = None
+
+        def add(option_id: str, prompt: Content, pick: SourcePick) -> int:
+            self._picks[option_id] = pick
+            options.add_option(Option(prompt, id=option_id))
+            return options.option_count - 1
+
+        if not query.strip():
+            if self._corrected:
+                add("engine", Content.styled("⟲ Back to the engine's reading", "$text-accent"), SourcePick("engine"))
+            add("unattributed", Content.styled("∅ No source: unattributed", "$text-accent"), SourcePick("unattributed"))
+            if self._not_claim:
+                add("claim", Content.styled("¶ It is a claim after all", "$text-accent"), SourcePick("claim"))
+            else:
+                add(
+                    "not-claim",
+                    Content.styled("¬ Not a claim (asserts nothing)", "$text-accent"),
+                    SourcePick("not-claim"),
+                )
+        confident = False
+        for number, choice in enumerate(match_sources(query, self._choices)):
+            position = add(
+                f"choice-{number}",
+                Content.assemble(
+                    (safe(choice.name), "bold"),
+                    (f"  {choice.kind}", "$foreground-muted"),
+                    (f"  ·  {choice.in_draft} in this draft" if choice.in_draft else "", "$foreground-muted"),
+                ),
+                SourcePick("add", choice.name, choice.kind),
+            )
+            if first_source is None:
+                first_source = position
+                confident = is_close_match(query, choice)
+        # A name nobody knows yet comes last; enter picks it unless a known name is a close match.
+        if query.strip() and not is_known_name(query, self._choices):
+            name = " ".join(query.split())
+            kind: SourceKind = self._guess_kind(name) if self._guess_kind else "unknown"
+            position = add(
+                "new",
+                Content.assemble(
+                    ("+ New source ", "$text-success"), (safe(name), "bold"), (f" ({kind})", "$foreground-muted")
+                ),
+                SourcePick("add", name, kind, new=True),
+            )
+            if not confident:
+                first_source = position
+        if options.option_count:
+            options.highlighted = first_source if first_source is not None else 0
+
+    def action_move(self, step: int) -> None:
+        options = self.query_one("#picker-options", OptionList)
+        if options.option_count:
+            current = options.highlighted if options.highlighted is not None else -step
+            options.highlighted = max(0, min(options.option_count - 1, current + step))
+
+    def _highlighted(self) -> SourcePick | None:
+        options = self.query_one("#picker-options", OptionList)
+        if options.highlighted is None:
+            return None
+        option = options.get_option_at_index(options.highlighted)
+        return self._picks.get(option.id or "")
+
+    def action_choose(self, mode: str = "add") -> None:
+        pick = self._highlighted()
+        if pick is None:
+            return
+        if mode == "replace" and pick.action == "add":
+            pick = SourcePick("replace", pick.name, pick.kind, pick.new)
+        self.dismiss(pick)
+
+    @on(Input.Submitted, "#picker-input")
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_choose("add")
+
+    @on(OptionList.OptionSelected, "#picker-options")
+    def _clicked(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        pick = self._picks.get(event.option.id or "")
+        if pick is not None:
+            self.dismiss(pick)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

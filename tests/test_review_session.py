@@ -1,0 +1,317 @@
+"""The review logic without any UI: tags, notes, undo, corrections and flags, filters, merging."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.analysis.assess import summarise
+from factcheck.models import (
+    Attribution,
+    DocumentInfo,
+    NonResponse,
+    Reading,
+    RegistrySource,
+    Statement,
+    TagRecord,
+)
+from factcheck.review import (
+    ReviewError,
+    ReviewSession,
+    SourceChoice,
+    corrected_statements,
+    is_close_match,
+    is_known_name,
+    match_sources,
+    statement_keys,
+)
+
+
+def _statement(index, text, paragraph, *, kind="claim", sources=(), basis="explicit", via=None, flags=(), nrs=()):
+    return Statement(
+        index=index,
+        start=index * 100,
+        end=index * 100 + len(text),
+        text=text,
+        paragraph=paragraph,
+        kind=kind,
+        attributions=[Attribution(source=name, source_kind="news outlet", basis=basis, via=via) for name in sources],
+        flags=list(flags),
+        non_responses=[NonResponse(entity=e, phrase="did not respond", reported_by="Reuters") for e in nrs],
+    )
+
+
+def _reading(statements):
+    """A Reading around hand-made statements, with the engine's own summary of them."""
+    sources, ledger, summary = summarise(statements)
+    return Reading(
+        document=DocumentInfo(path="desk/brief.txt", sha256="0" * 64, chars=1000),
+        statements=statements,
+        sources=sources,
+        non_responses=ledger,
+        summary=summary,
+    )
+
+
+def brief() -> Reading:
+    """A small reading in the engine's shape: two sections, flags as the engine would set them."""
+    return _reading(
+        [
+            _statement(0, "Ferry Fares Rise", 0, kind="heading"),
+            _statement(
+                1,
+                "The Harbour Times said fares will rise by 8% in May.",
+                1,
+                sources=["Harbour Times"],
+                flags=["single-source"],
+            ),
+            _statement(
+                2,
+                "The increase follows two years of frozen prices.",
+                1,
+                sources=["Harbour Times"],
+                basis="inherited",
+                flags=["single-source", "inherited"],
+            ),
+            _statement(3, "Fuel costs doubled last winter.", 2, flags=["unattributed"]),
+            _statement(4, "Who Decides?", 3, kind="heading"),
+            _statement(
+                5,
+                "Islanders told Radio Skerry that the ferry is their only link.",
+                4,
+                sources=["Islanders"],
+                via="Radio Skerry",
+                flags=["single-source"],
+            ),
+            _statement(
+                6,
+                "Bluewake Lines did not respond to requests for comment.",
+                4,
+                flags=["non-response"],
+                nrs=["Bluewake Lines"],
+            ),
+        ]
+    )
+
+
+REGISTRY = [
+    RegistrySource(name="Harbour Times", kind="news outlet", aliases=["the Harbour Times"]),
+    RegistrySource(name="Reuters", kind="wire agency"),
+    RegistrySource(name="Financial Times", kind="news outlet", aliases=["FT", "the FT"]),
+    RegistrySource(name="The Times", kind="news outlet"),
+]
+
+
+def session(**options) -> ReviewSession:
+    return ReviewSession(brief(), reviewer="ana", draft_id=1, registry=REGISTRY, **options)
+
+
+def test_tags_and_notes_change_the_session_and_say_what_to_save():
+    review = session()
+    write = review.set_tag(1, "verified")
+    assert write is not None and write.kind == "tag" and write.tag == "verified"
+    assert write.key == review.key(1)
+    assert review.tag_of(1).tag == "verified" and review.tag_of(1).reviewer == "ana"
+    assert review.set_tag(1, "verified") is None  # no change, nothing to save
+    note = review.set_note(1, "  check   the May date ")
+    assert note is not None and note.note == "check the May date"
+    assert review.tag_of(1).tag == "verified"  # a note keeps the tag…
+    review.set_tag(1, None)
+    assert review.tag_of(1).note == "check the May date"  # …and clearing the tag keeps the note
+
+
+def test_headings_and_read_only_sessions_refuse_changes():
+    review = session()
+    with pytest.raises(ReviewError, match="heading"):
+        review.set_tag(0, "verified")
+    with pytest.raises(ReviewError, match="read-only"):
+        session(readonly=True).set_tag(1, "verified")
+
+
+def test_progress_counts_claims_tagged_and_still_open():
+    review = session()
+    progress = review.progress()
+    assert (progress.claims, progress.tagged) == (5, 0)
+    assert (progress.unattributed_open, progress.single_source_open) == (1, 3)
+    review.set_tag(3, "needs-source")
+    review.set_tag(1, "verified")
+    progress = review.progress()
+    assert (progress.tagged, progress.verified, progress.needs_source) == (2, 1, 1)
+    assert (progress.unattributed_open, progress.single_source_open) == (0, 2)
+
+
+def test_progress_kept_up_key_by_key_matches_a_full_count():
+    review = session()
+    review.progress()
+    steps = [(1, "verified"), (3, "disputed"), (1, None), (5, "needs-source"), (3, "needs-source"), (2, "verified")]
+    for index, tag in steps:
+        review.set_tag(index, tag)
+        assert review.progress() == review._count_progress()
+    review.undo()
+    review.correct(3, "add", "Reuters")
+    assert review.progress() == review._count_progress()
+
+
+def test_undo_walks_back_tags_notes_and_corrections_in_order():
+    review = session()
+    review.set_tag(1, "disputed")
+    review.set_tag(1, "verified")
+    review.set_note(1, "seen the filing")
+    review.correct(3, "add", "Reuters")
+    change, write = review.undo()
+    assert change.kind == "correction" and review.correction_of(3) is None
+    assert "unattributed" in review.statements[3].flags
+    assert write.correction is not None and write.correction.sources is None  # saved as "no correction"
+    change, _ = review.undo()
+    assert change.kind == "note" and review.tag_of(1).note is None
+    review.undo()
+    assert review.tag_of(1).tag == "disputed"
+    review.undo()
+    assert review.tag_of(1).tag is None
+    with pytest.raises(ReviewError, match="nothing to undo"):
+        review.undo()
+
+
+def test_undo_leaves_alone_a_statement_someone_else_changed_since():
+    review = session()
+    review.set_tag(1, "verified")
+    seq = review.write_seq
+    theirs = TagRecord(statement_key=review.key(1), tag="disputed", reviewer="ben", updated_at="2030-01-01T00:00:00")
+    review.merge_remote([theirs], None, seq)
+    with pytest.raises(ReviewError, match="ben"):
+        review.undo()
+    assert review.tag_of(1).tag == "disputed"
+
+
+def test_a_second_independent_source_clears_single_source_and_corroborates():
+    review = session()
+    assert "single-source" in review.statements[1].flags
+    review.correct(1, "add", "Reuters")
+    statement = review.statements[1]
+    assert [a.source for a in statement.attributions] == ["Harbour Times", "Reuters"]
+    assert "corroborated" in statement.flags and "single-source" not in statement.flags
+    assert review.correction_of(1).sources == ["Harbour Times", "Reuters"]
+    # The engine's own reading is kept as it was, beside the corrected one.
+    assert review.engine[1].flags == ["single-source"]
+    assert [a.source for a in review.engine[1].attributions] == ["Harbour Times"]
+
+
+def test_a_conduit_and_its_source_count_once():
+    review = session()
+    review.correct(5, "add", "Radio Skerry")
+    assert "corroborated" not in review.statements[5].flags
+
+
+def test_replace_unattributed_not_a_claim_and_back_to_the_engine():
+    review = session()
+    review.correct(3, "replace", "Reuters")
+    assert [a.source for a in review.statements[3].attributions] == ["Reuters"]
+    assert review.statements[3].attributions[0].source_kind == "wire agency"  # from the registry
+    assert review.statements[3].flags == ["single-source"]
+    review.correct(1, "unattributed")
+    assert review.statements[1].attributions == [] and "unattributed" in review.statements[1].flags
+    review.correct(2, "not-claim")
+    assert review.is_not_claim(2) and review.statements[2].flags == []
+    assert review.progress().claims == 4
+    assert review.reading_now().summary.claims == 4
+    review.correct(2, "claim")
+    assert not review.is_not_claim(2) and review.statements[2].flags
+    review.correct(3, "engine")
+    assert review.correction_of(3) is None and review.statements[3].flags == ["unattributed"]
+
+
+def test_a_confirmed_inherited_source_counts_as_explicit():
+    review = session()
+    review.correct(2, "replace", "Harbour Times")
+    assert review.statements[2].attributions[0].basis == "explicit"
+    assert "inherited" not in review.statements[2].flags
+
+
+def test_corrections_never_change_the_statements_they_were_given():
+    reading = brief()
+    engine = reading.statements
+    before = [s.model_copy(deep=True) for s in engine]
+    review = ReviewSession(reading, reviewer="ana", registry=REGISTRY)
+    keys = review.keys
+    review.correct(1, "add", "Reuters")
+    corrected_statements(engine, keys, review.corrections, review.kind_of)
+    assert engine == before
+
+
+def test_filters_keep_the_headings_of_sections_with_matches():
+    review = session()
+    assert review.visible() == list(range(7))
+    assert review.visible("unattributed") == [0, 3]
+    assert review.visible("single-source") == [0, 1, 2, 4, 5]
+    assert review.visible("non-response") == [4, 6]
+    review.set_tag(1, "verified")
+    assert review.visible("untagged") == [0, 2, 3, 4, 5, 6]
+    assert review.visible(source="harbour times") == [0, 1, 2]
+    assert review.visible(source="Radio Skerry") == [4, 5]  # a conduit counts as the statement's source
+    assert review.visible(query="FERRY") == [4, 5]
+    assert review.visible("single-source", query="fares") == [0, 1]
+
+
+def test_other_reviewers_changes_are_taken_in_but_never_over_a_newer_local_one():
+    review = session()
+    as_of = review.write_seq
+    ben = TagRecord(statement_key=review.key(3), tag="needs-source", reviewer="ben", updated_at="2030-01-01T00:00:01")
+    changes = review.merge_remote([ben], None, as_of)
+    assert [(c.index, c.what, c.reviewer) for c in changes] == [(3, "needs-source", "ben")]
+    assert review.tag_of(3).tag == "needs-source"
+    # A read that started before this session's own change must not undo it.
+    as_of = review.write_seq
+    review.set_tag(1, "verified")
+    stale = TagRecord(statement_key=review.key(1), tag=None, reviewer="ana", updated_at="2030-01-01T00:00:02")
+    assert review.merge_remote([stale], None, as_of) == []
+    assert review.tag_of(1).tag == "verified"
+    # Reading back what is already here reports nothing.
+    assert review.merge_remote([review.tag_of(1)], None, review.write_seq) == []
+
+
+def test_corrections_made_elsewhere_are_applied_and_flags_recomputed():
+    other = session()
+    other.correct(1, "add", "Reuters")
+    review = session()
+    changes = review.merge_remote([], dict(other.corrections), review.write_seq)
+    assert [c.index for c in changes] == [1]
+    assert "corroborated" in review.statements[1].flags
+
+
+def test_sources_panel_counts_sources_and_conduits():
+    review = session()
+    counts = {c.name: c.statements for c in review.source_counts()}
+    assert counts == {"Harbour Times": 2, "Islanders": 1, "Radio Skerry": 1}
+    assert [(e.index, e.entity, e.reported_by) for e in review.ledger()] == [(6, "Bluewake Lines", "Reuters")]
+
+
+def test_the_picker_forgives_misspellings_and_prefers_what_was_typed():
+    choices = [SourceChoice(s.name, s.kind, tuple(s.aliases)) for s in REGISTRY]
+    assert match_sources("Finacial Times", choices)[0].name == "Financial Times"
+    assert match_sources("the FT", choices)[0].name == "Financial Times"
+    assert match_sources("reu", choices)[0].name == "Reuters"
+    assert [c.name for c in match_sources("", choices)] == [c.name for c in choices]
+    assert is_known_name("ft", choices) and not is_known_name("Velmora Gazette", choices)
+    # Enter in the picker takes a known source only for a plain misspelling or a prefix.
+    assert is_close_match("Finacial Times", choices[2]) and is_close_match("reu", choices[1])
+    assert not is_close_match("Times Union Herald", choices[3])
+
+
+def test_statement_keys_survive_an_edit_elsewhere_and_tell_repeats_apart():
+    one = brief().statements
+    edited = [s.model_copy() for s in one]
+    edited[3] = edited[3].model_copy(update={"text": "Fuel costs tripled last winter."})
+    keys, keys_after = statement_keys(one), statement_keys(edited)
+    assert [k for i, k in enumerate(keys) if i != 3] == [k for i, k in enumerate(keys_after) if i != 3]
+    assert keys[3] != keys_after[3]
+    twice = [one[1], one[1].model_copy(update={"index": 9})]
+    first, second = statement_keys(twice)
+    assert first != second
+
+
+def test_tags_of_statements_no_longer_in_the_draft_are_ignored():
+    review = ReviewSession(
+        brief(),
+        reviewer="ana",
+        tags={"gone:0": TagRecord(statement_key="gone:0", tag="verified", reviewer="ben", updated_at="x")},
+    )
+    assert review.progress().tagged == 0
