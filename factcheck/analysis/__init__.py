@@ -15,7 +15,8 @@ from factcheck.analysis.attribution import attribute
 from factcheck.analysis.nonresponse import find_non_responses
 from factcheck.analysis.segment import segment
 from factcheck.analysis.sources import Registry
-from factcheck.models import DocumentInfo, Draft, Reading
+from factcheck.models import DocumentInfo, Draft, Reading, Span, Statement
+from factcheck.textsafe import mask_controls
 
 __all__ = ["analyse", "analyse_text", "assess"]
 
@@ -24,10 +25,16 @@ def analyse(draft: Draft, registry: Registry | None = None) -> Reading:
     """Read one draft: every statement with its attributions, flags and non-responses."""
     registry = registry if registry is not None else Registry.default()
     text = draft.text
-    statements = segment(text)
-    statements = attribute(statements, text, registry)
-    statements = find_non_responses(statements, text, registry)
+    # The engine reads a copy with terminal escapes and stray controls blanked (same length), so
+    # "\x1b[1mReuters\x1b[0m reported" still names Reuters; the reading then quotes the draft as
+    # it is, controls included (every report makes them visible and harmless).
+    work = mask_controls(text)
+    statements = segment(work)
+    statements = attribute(statements, work, registry)
+    statements = find_non_responses(statements, work, registry)
     statements = assess(statements)
+    if work is not text:
+        _quote_original(statements, work, text)
     sources, ledger, summary = summarise(statements)
     warnings = list(draft.warnings)
     for st in statements:
@@ -46,6 +53,27 @@ def analyse(draft: Draft, registry: Registry | None = None) -> Reading:
         summary=summary,
         warnings=warnings,
     )
+
+
+def _quote_original(statements: list[Statement], work: str, text: str) -> None:
+    """Quote the draft itself in every span (same offsets as the masked copy the engine read), and
+    widen statements over the control characters blanked at their edges, so none is left out."""
+    previous_end = 0
+    for k, st in enumerate(statements):
+        start, end = st.start, st.end
+        while start > previous_end and work[start - 1] == " " and not text[start - 1].isspace():
+            start -= 1
+        limit = statements[k + 1].start if k + 1 < len(statements) else len(text)
+        while end < limit and work[end] == " " and not text[end].isspace():
+            end += 1
+        st.start, st.end, st.text = start, end, text[start:end]
+        previous_end = end
+        if st.content is not None:
+            st.content = Span(start=st.content.start, end=st.content.end, text=text[st.content.start : st.content.end])
+        for att in st.attributions:
+            for span in (att.mention, att.cue):
+                if span is not None:
+                    span.text = text[span.start : span.end]
 
 
 def analyse_text(text: str, path: str = "-", registry: Registry | None = None) -> Reading:

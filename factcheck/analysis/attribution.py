@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from factcheck.analysis.lexicon import Lexicon, lexicon
 from factcheck.analysis.names import OUTLET_KINDS, NameIndex, name_index
 from factcheck.analysis.references import HONORIFICS, Context, body_start, is_adjective_of_place
-from factcheck.analysis.sources import Registry, guess_kind
+from factcheck.analysis.sources import Registry, fold_lookalikes, guess_kind
 from factcheck.analysis.tokens import CLAUSE_PUNCT, CLOSE_QUOTES, OPEN_QUOTES, Tok, words_lower
 from factcheck.models import Attribution, RegistrySource, SourceKind, Span, Statement
 
@@ -447,6 +447,10 @@ class StatementReader:
         name = _clean_name(mention.text, lex)
         if not name:
             return []
+        folded, lookalike = fold_lookalikes(name)
+        if lookalike:
+            # "Kestr\u0435l Air" (a Cyrillic е): the same unknown source as "Kestrel Air", flagged.
+            return [(" ".join(folded.split()), _kind_of(folded, lex, self.text), "explicit", mention, True, None)]
         kind = _kind_of(name, lex, self.text)
         if name != mention.text and len(name) < len(mention.text) - 4:
             # "the research firm Parrot Metrics": the descriptor says what kind of source it is.

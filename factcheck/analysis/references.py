@@ -127,14 +127,11 @@ class Context:
                 hit = (fit or [None])[-1]  # a government is not one of its ministries
                 return _as_reference(hit.name, hit.kind) if hit else None
             gov = [m for m in everything if m.kind == "government body"]
-            orgs = [m for m in ents if m.kind == "organisation"]
             hit = (fit or gov or [None])[-1]
             if hit is None:
                 named = self.noun_phrase_before(noun, before)  # "Chile's environmental regulator suspended …"
-                if named:
-                    return _as_reference(named, "government body")
-                hit = (orgs or [None])[-1]
-            return _as_reference(hit.name, hit.kind) if hit else None
+                return _as_reference(named, "government body") if named else None
+            return _as_reference(hit.name, hit.kind)
         if ref == "company":
             kinds = ORG_KINDS | ({"government body"} if noun in {"group", "organisation", "association", "body"}
                                  else frozenset())

@@ -10,9 +10,12 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-# Zero-width characters and soft hyphens stay inside a word, so "Reu\u200bters" is one token
-# that the registry can then see through (and flag as suspicious).
-_INNER = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+# Zero-width characters, soft hyphens and bidi marks stay inside a word, so "Reu\u200bters" is one
+# token that the registry can then see through (and flag as suspicious); combining accents stay
+# inside too, so a decomposed (NFD) "Zoe\u0308" is one word.
+_INNER = ("\u00ad\u200b-\u200f\u2060\ufeff\u061c\u202a-\u202e\u2066-\u2069"
+          "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f")
+_INNER_CHAR = re.compile(f"[{_INNER}]")
 TOKEN_RE = re.compile(
     # Abbreviations are tried only where one could start (a letter, up to three more, a full stop).
     r"(?=[^\W\d_][a-z]{0,3}\.)(?:"
@@ -36,7 +39,8 @@ class Tok(NamedTuple):
 
     @property
     def is_word(self) -> bool:
-        return self.text[0].isalnum() or self.text[0] in _INNER or self.text[0] == "_"
+        first = self.text[0]
+        return first.isalnum() or first == "_" or _INNER_CHAR.match(first) is not None
 
     @property
     def cap(self) -> bool:

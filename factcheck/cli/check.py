@@ -150,7 +150,11 @@ def _registry(db: str | None) -> Registry:
     from factcheck.store import ENV_VAR, resolve_db_path
 
     path = resolve_db_path(db)
-    if path.exists():
+    try:
+        exists = path.exists()
+    except OSError as exc:  # a folder we may not look into
+        raise InputError(f"cannot reach the database {path}: {exc.strerror or exc}") from None
+    if exists:
         from factcheck.store import open_store
 
         with open_store(path, readonly=True) as store:
