@@ -116,7 +116,8 @@ def corroborating_pairs(statements: list[Statement]) -> list[tuple[int, int, flo
 def assess(statements: list[Statement]) -> list[Statement]:
     """Recompute every statement's flags from its attributions and non-responses.
 
-    Pure and idempotent: the review UI calls it again after a reviewer corrects a reading.
+    Sets `flags` on the statements it is given (and returns the same list); idempotent, so the
+    review UI calls it again after a reviewer corrects a reading (on copies it owns).
     """
     corroborated = set()
     for i, j, _score in corroborating_pairs(statements):
