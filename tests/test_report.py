@@ -457,3 +457,18 @@ def test_percent_never_rounds_a_real_share_to_zero() -> None:
     assert describe.percent(0.001) == "<1%"
     assert describe.percent(0.0) == "0%"
     assert describe.percent(0.78) == "78%"
+
+
+def test_a_long_reading_is_written_in_pieces_that_parse_to_the_same_data(monkeypatch):
+    import json as _json
+
+    from factcheck.analysis import analyse_text
+    from factcheck.report import jsonout
+
+    reading = analyse_text("Reuters reported that the port reopened. Prices rose.\n\n" * 30)
+    whole = _json.loads(jsonout.render(reading))
+    monkeypatch.setattr(jsonout, "STREAM_STATEMENTS", 10)
+    for indent in (2, None):
+        pieces = list(jsonout.chunks(reading, indent=indent))
+        assert len(pieces) > 10
+        assert _json.loads("".join(pieces)) == whole

@@ -9,6 +9,7 @@ import pytest
 from tui_support import make_app, pilot_test, settle
 
 from factcheck.tui.dbworker import DbWorker
+from factcheck.tui.widgets import statement_table
 from factcheck.tui.widgets.statement_table import FIRST_CHUNK
 
 
@@ -49,7 +50,9 @@ async def test_a_tag_redraws_its_row_without_invalidating_the_whole_list(tmp_pat
 
 
 @pilot_test
-async def test_a_long_list_is_usable_before_all_its_rows_are_added(tmp_path):
+async def test_a_long_list_is_usable_before_all_its_rows_are_added(tmp_path, monkeypatch):
+    # Small later chunks make "not all rows yet" hold however fast the machine draws frames.
+    monkeypatch.setattr(statement_table, "CHUNK", 5)
     app = make_app(_long_draft(tmp_path), tmp_path / "t.db")
     async with app.run_test(size=(120, 40)) as pilot:
         await app.workers.wait_for_complete()

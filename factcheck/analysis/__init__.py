@@ -18,7 +18,10 @@ from factcheck.analysis.sources import Registry
 from factcheck.models import DocumentInfo, Draft, Reading, Span, Statement
 from factcheck.textsafe import mask_controls
 
-__all__ = ["analyse", "analyse_text", "assess"]
+__all__ = ["LARGE_CHARS", "analyse", "analyse_text", "assess"]
+
+# Drafts longer than this are read piece by piece when the output allows it (factcheck.analysis.pieces).
+LARGE_CHARS = 8_000_000
 
 
 def analyse(draft: Draft, registry: Registry | None = None) -> Reading:
@@ -36,14 +39,7 @@ def analyse(draft: Draft, registry: Registry | None = None) -> Reading:
     if work is not text:
         _quote_original(statements, work, text)
     sources, ledger, summary = summarise(statements)
-    warnings = list(draft.warnings)
-    for st in statements:
-        for att in st.attributions:
-            if att.suspicious and att.mention is not None:
-                warnings.append(
-                    f"statement #{st.index}: {att.mention.text!r} looks like {att.source!r} but uses "
-                    "look-alike or invisible characters"
-                )
+    warnings = list(draft.warnings) + suspicious_names(statements)
     return Reading(
         document=DocumentInfo(path=draft.path, sha256=draft.sha256, chars=len(text), encoding=draft.encoding,
                               format=draft.format),
@@ -53,6 +49,15 @@ def analyse(draft: Draft, registry: Registry | None = None) -> Reading:
         summary=summary,
         warnings=warnings,
     )
+
+
+def suspicious_names(statements: list[Statement]) -> list[str]:
+    """A warning for each source name written with look-alike or invisible characters."""
+    return [
+        f"statement #{st.index}: {att.mention.text!r} looks like {att.source!r} but uses "
+        "look-alike or invisible characters"
+        for st in statements for att in st.attributions if att.suspicious and att.mention is not None
+    ]
 
 
 def _quote_original(statements: list[Statement], work: str, text: str) -> None:

@@ -26,6 +26,7 @@ from factcheck.models import FLAGS, InputError, Reading
 from factcheck.report import FORMATS, HUMAN_FORMATS
 
 if TYPE_CHECKING:
+    from factcheck.analysis.pieces import LongDraft
     from factcheck.analysis.sources import Registry
 
 STDIN = "-"
@@ -89,7 +90,7 @@ def check(
     color = fmt in HUMAN_FORMATS and _wants_color()
     ascii_only = not _prepare_stdout()
     outcome = _Outcome()
-    readings = _readings(drafts, markdown, registry, failing, outcome)
+    readings = _readings(drafts, markdown, registry, failing, outcome, fmt)
     for chunk in report.stream(readings, fmt, color=color, width=_width(), ascii_only=ascii_only):
         click.echo(chunk, nl=False, color=color)
 
@@ -122,9 +123,14 @@ def _readings(
     registry: Registry,
     failing: Sequence[str],
     outcome: _Outcome,
-) -> Iterator[Reading]:
-    """Each readable draft's reading, in order; unreadable ones are reported and skipped."""
-    from factcheck.analysis import analyse
+    fmt: str = "text",
+) -> Iterator[Reading | LongDraft]:
+    """Each readable draft's reading, in order; unreadable ones are reported and skipped.
+
+    For JSON output a very long draft is not read here but handed on whole, to be read and written
+    piece by piece (`factcheck.analysis.pieces`): its flags are counted once it has been written.
+    """
+    from factcheck.analysis import LARGE_CHARS, analyse
     from factcheck.read import read_draft
     from factcheck.textsafe import safe
 
@@ -134,6 +140,19 @@ def _readings(
         except InputError as exc:
             click.echo(f"factcheck: {safe(str(exc))}", err=True)
             outcome.unreadable += 1
+            continue
+        if fmt in {"json", "jsonl"} and len(draft.text) > LARGE_CHARS:
+            from factcheck.analysis.pieces import LongDraft
+
+            for warning in draft.warnings:
+                click.echo(f"factcheck: warning: {safe(warning)}", err=True)
+            long = LongDraft(draft, registry)
+            yield long
+            for flag in failing:
+                if long.flags[flag]:
+                    outcome.hits[flag] = outcome.hits.get(flag, 0) + long.flags[flag]
+            for warning in long.warnings:
+                click.echo(f"factcheck: warning: {safe(warning)}", err=True)
             continue
         reading = analyse(draft, registry=registry)
         for warning in reading.warnings:

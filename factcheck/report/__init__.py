@@ -58,7 +58,7 @@ def _single_json(readings: Iterable[Reading], *, ascii_only: bool) -> Iterator[s
     for number, reading in enumerate(readings):
         if number:
             raise ValueError("--format json holds one draft: use jsonl for several")
-        yield jsonout.render(reading, ascii_only=ascii_only)
+        yield from jsonout.chunks(reading, indent=2, ascii_only=ascii_only)
 
 
 def render_many(readings: Iterable[Reading], fmt: str = "text", **options) -> str:

@@ -12,11 +12,17 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from pydantic_core import PydanticSerializationError
 
-from factcheck.models import Reading
+if TYPE_CHECKING:
+    from factcheck.analysis.pieces import LongDraft
+    from factcheck.analysis.sources import Registry
+
+from factcheck.models import SCHEMA, DocumentInfo, Draft, NonResponse, Reading, SourceSummary, Summary
 
 # Only ever matched inside JSON strings, where a \\uXXXX escape means the same character.
 _INVISIBLE = re.compile(
@@ -63,7 +69,92 @@ def render_line(reading: Reading, *, ascii_only: bool = False) -> str:
     return _reading_json(reading, indent=None, ascii_only=ascii_only) + "\n"
 
 
-def stream_lines(readings: Iterable[Reading], *, ascii_only: bool = False) -> Iterator[str]:
+def stream_lines(readings: Iterable[Reading | LongDraft], *, ascii_only: bool = False) -> Iterator[str]:
     """JSON Lines: one object per draft per line."""
     for reading in readings:
-        yield render_line(reading, ascii_only=ascii_only)
+        yield from chunks(reading, indent=None, ascii_only=ascii_only)
+
+
+# Above this many statements a reading is written statement by statement, so a draft of tens of
+# megabytes never needs its whole JSON text in memory at once.
+STREAM_STATEMENTS = 2000
+
+
+def chunks(reading: Reading | LongDraft, *, indent: int | None = 2, ascii_only: bool = False) -> Iterator[str]:
+    """The JSON of one reading (and its final newline) in pieces: the same text as `render` or
+    `render_line` for a short draft; for a long one the statements are written one by one (each
+    on a line of its own, compact, inside an otherwise pretty object)."""
+    from factcheck.analysis.pieces import LongDraft
+
+    if isinstance(reading, LongDraft):
+        yield from long_chunks(reading.draft, reading.registry, reading.flags, reading.warnings,
+                               one_line=indent is None)
+        return
+    if len(reading.statements) <= STREAM_STATEMENTS:
+        yield _reading_json(reading, indent=indent, ascii_only=ascii_only) + "\n"
+        return
+    shell = _reading_json(reading.model_copy(update={"statements": []}), indent=indent, ascii_only=ascii_only)
+    key = '"statements": []' if indent is not None else '"statements":[]'
+    head, tail = shell.split(key, 1)
+    yield head + key[:-1]
+    glue = "\n" if indent is not None else ""
+    for number, statement in enumerate(reading.statements):
+        piece = _statement_json(statement, ascii_only=ascii_only)
+        yield ("," if number else "") + glue + piece
+    yield glue + "]" + tail + "\n"
+
+
+def _statement_json(statement, *, ascii_only: bool) -> str:
+    if not ascii_only:
+        try:
+            return _INVISIBLE.sub(_escape, statement.model_dump_json())
+        except PydanticSerializationError:
+            pass
+    return dumps(statement.model_dump(mode="json"), indent=None, ascii_only=ascii_only)
+
+
+def long_chunks(draft: Draft, registry: Registry | None = None, flag_counts: Counter[str] | None = None,
+                warnings: list[str] | None = None, *, one_line: bool = False) -> Iterator[str]:
+    """The reading of a very long draft as one compact JSON object (the same contract), written
+    piece by piece as the engine reads it (see `factcheck.analysis.pieces`). `flag_counts` and
+    `warnings`, when given, are filled in as it goes."""
+    from factcheck.analysis.pieces import read_in_pieces
+
+    document = DocumentInfo(path=draft.path, sha256=draft.sha256, chars=len(draft.text),
+                            encoding=draft.encoding, format=draft.format)
+    yield f'{{"schema":{dumps(SCHEMA, indent=None)},"document":{dumps(document.model_dump(), indent=None)},'
+    yield '"statements":['
+    glue = "" if one_line else "\n"  # JSON Lines: the whole object on one line
+    index = paragraph = 0
+    sources: dict[str, SourceSummary] = {}
+    ledger: list[NonResponse] = []
+    totals: Counter[str] = Counter()
+    notes = list(draft.warnings)
+    for piece in read_in_pieces(draft, registry):
+        for local_paragraph, body in piece.statements:
+            head = f'{{"index":{index},"paragraph":{paragraph + local_paragraph},'
+            yield ("," if index else "") + glue + head + _INVISIBLE.sub(_escape, body[1:])
+            index += 1
+        paragraph += piece.paragraphs
+        for s in piece.sources:
+            known = sources.get(s.name)
+            sources[s.name] = s if known is None else known.model_copy(
+                update={"statements": known.statements + s.statements})
+        ledger.extend(piece.non_responses)
+        if piece.summary is not None:
+            totals.update({k: v for k, v in piece.summary.model_dump().items() if isinstance(v, int)})
+        notes.extend(piece.warnings)
+        if flag_counts is not None:
+            flag_counts.update(piece.flags)
+        if warnings is not None:
+            warnings.extend(piece.warnings)
+    attributed = totals["attributed"] or 1
+    ranked = sorted((s.model_copy(update={"share": round(s.statements / attributed, 4)}) for s in sources.values()),
+                    key=lambda s: (-s.statements, s.name.lower()))
+    top = ranked[0] if ranked else None
+    summary = Summary(**{k: totals[k] for k in Summary.model_fields if k not in {"top_source", "top_source_share"}},
+                      top_source=top.name if top else None, top_source_share=top.share if top else 0.0)
+    yield glue + "],"
+    yield f'"sources":{dumps([s.model_dump() for s in ranked], indent=None)},'
+    yield f'"non_responses":{dumps([n.model_dump() for n in ledger], indent=None)},'
+    yield f'"summary":{dumps(summary.model_dump(), indent=None)},"warnings":{dumps(notes, indent=None)}}}\n'

@@ -1,0 +1,55 @@
+"""A very long draft is read piece by piece and written as it comes, with the same reading."""
+
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+
+import factcheck.analysis
+import factcheck.analysis.pieces as pieces
+from factcheck.cli import main
+
+PARAGRAPHS = [
+    "The Harbour Board said on Monday that container traffic rose 4% in May.",
+    "Lenholm Ferries will add two routes next year, Reuters reported, citing people familiar with the matter.",
+    "“We are ready,” said Ana Ruiz, the ferry operator’s chief executive. She said fares would not rise.",
+    "Nordvik Freight and Coastline Buses did not respond to requests for comment.",
+    "The port handled 9.4 million containers last year.",
+]
+
+
+def _draft(tmp_path, copies: int = 12):
+    text = "\n\n".join(f"{p} Item {n}." for n in range(copies) for p in PARAGRAPHS)
+    path = tmp_path / "long.txt"
+    path.write_text(text, encoding="utf-8")
+    return path, text
+
+
+def test_cut_ends_pieces_at_blank_lines():
+    text = "One.\n\nTwo.\n\nThree.\n\nFour."
+    bounds = pieces.cut(text, size=6)
+    assert bounds[0][0] == 0 and bounds[-1][1] == len(text)
+    assert all(a[1] == b[0] for a, b in zip(bounds, bounds[1:], strict=False))
+    assert all(text[end - 2 : end] == "\n\n" for _start, end in bounds[:-1])
+
+
+def test_a_long_draft_gives_the_same_statements_in_pieces(tmp_path, monkeypatch):
+    path, text = _draft(tmp_path)
+    whole = json.loads(CliRunner().invoke(main, ["check", str(path), "--format", "json"]).stdout)
+    monkeypatch.setattr(factcheck.analysis, "LARGE_CHARS", 100)
+    monkeypatch.setattr(pieces, "PIECE_CHARS", 400)
+    monkeypatch.setattr(pieces.os, "cpu_count", lambda: 1)  # in this process: no fork under pytest
+    for fmt in ("json", "jsonl"):
+        result = CliRunner().invoke(main, ["check", str(path), "--format", fmt, "--fail-on", "unattributed"])
+        assert result.exit_code == 1, result.output  # the flags were counted as the pieces went by
+        if fmt == "jsonl":
+            assert result.stdout.count("\n") == 1  # one draft, one line
+        split = json.loads(result.stdout)
+        assert split["summary"] == whole["summary"]
+        assert [s["text"] for s in split["statements"]] == [s["text"] for s in whole["statements"]]
+        for a, b in zip(split["statements"], whole["statements"], strict=True):
+            assert (a["index"], a["paragraph"], a["flags"]) == (b["index"], b["paragraph"], b["flags"])
+            assert text[a["start"] : a["end"]] == a["text"]
+        assert split["non_responses"] == whole["non_responses"]
+        assert [s["name"] for s in split["sources"]] == [s["name"] for s in whole["sources"]]
