@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 
 from click.testing import CliRunner
@@ -30,7 +31,7 @@ def test_cut_ends_pieces_at_blank_lines():
     text = "One.\n\nTwo.\n\nThree.\n\nFour."
     bounds = pieces.cut(text, size=6)
     assert bounds[0][0] == 0 and bounds[-1][1] == len(text)
-    assert all(a[1] == b[0] for a, b in zip(bounds, bounds[1:], strict=False))
+    assert all(a[1] == b[0] for a, b in itertools.pairwise(bounds))
     assert all(text[end - 2 : end] == "\n\n" for _start, end in bounds[:-1])
 
 
