@@ -450,8 +450,9 @@ class StatementReader:
         folded, lookalike = fold_lookalikes(name)
         if lookalike:
             # "Kestr\u0435l Air" (a Cyrillic е): the same unknown source as "Kestrel Air", flagged.
-            return [(" ".join(folded.split()), _kind_of(folded, lex, self.text), "explicit", mention, True, None)]
-        kind = _kind_of(name, lex, self.text)
+            return [(" ".join(folded.split()), _kind_of(folded, lex, self.text, mention.start), "explicit", mention,
+                     True, None)]
+        kind = _kind_of(name, lex, self.text, mention.start)
         if name != mention.text and len(name) < len(mention.text) - 4:
             # "the research firm Parrot Metrics": the descriptor says what kind of source it is.
             described = [w for w in mention.text[: -len(name)].lower().split() if w in lex.reference_nouns]
@@ -499,7 +500,7 @@ TITLE_WORDS = frozenset({"chief", "officer", "executive", "minister", "president
                          "ms.", "dr.", "prof.", "analyst", "economist", "head", "lawyer", "attorney"})
 
 
-def _kind_of(name: str, lex: Lexicon, text: str = "") -> SourceKind:
+def _kind_of(name: str, lex: Lexicon, text: str = "", at: int = 0) -> SourceKind:
     """The registry's guess, corrected by what the draft says around the name: a title makes a
     person ("Chief Executive Jane Doe"); a descriptor before it makes a company ("mining company
     Minera Cordillera Blanca")."""
@@ -508,7 +509,7 @@ def _kind_of(name: str, lex: Lexicon, text: str = "") -> SourceKind:
     if kind in {"organisation", "unknown"} and titled:
         return "person or role"
     if kind == "person or role" and not titled and name[:1].isupper():
-        if text and _described_as_company(name, text):
+        if text and _described_as_company(name, text, at):
             return "company"
         if len(name.split()) >= 3:
             return "organisation"  # three capitalised words name an organisation more often than a person
@@ -520,23 +521,25 @@ COMPANY_DESCRIPTORS = frozenset({"company", "firm", "group", "maker", "producer"
                                  "chipmaker", "carmaker", "automaker", "platform", "fund", "airline"})
 
 
-_DESCRIBED: dict[tuple[int, str], bool] = {}  # (hash of the draft, name): one draft at a time
+_DESCRIBED: dict[tuple[int, str, int], bool] = {}  # (hash of the draft, name, stretch)
+NEARBY = 20_000  # characters either side of a name where the draft may describe it
 
 
-def _described_as_company(name: str, text: str) -> bool:
-    """Does the draft call `name` a company ("mining company Minera Cordillera Blanca")? Looks only
-    where the name stands, once per name and draft."""
-    key = (hash(text), name)
+def _described_as_company(name: str, text: str, at: int) -> bool:
+    """Does the draft call `name` a company near where it stands ("mining company Minera Cordillera
+    Blanca")? Looks only where the name occurs, within `NEARBY` characters, once per name and stretch."""
+    lo, hi = max(0, at - NEARBY), min(len(text), at + NEARBY)
+    key = (hash(text), name, at // NEARBY)
     found = _DESCRIBED.get(key)
     if found is None:
         if len(_DESCRIBED) > 4096:
             _DESCRIBED.clear()
         found = False
-        start = text.find(name)
+        start = text.find(name, lo, hi)
         while start != -1 and not found:
             before = text[max(0, start - 24) : start].split()
             found = bool(before) and before[-1].lower() in COMPANY_DESCRIPTORS
-            start = text.find(name, start + len(name))
+            start = text.find(name, start + len(name), hi)
         _DESCRIBED[key] = found
     return found
 

@@ -270,20 +270,25 @@ def _subject_name(toks: list[Tok], lex: Lexicon, text: str) -> tuple[int, int] |
     if first in lex.lowercase_when_initial or first in lex.weekdays or first in lex.intro_words \
             or first in lex.np_prepositions or first in lex.np_stop_words or first in lex.months:
         return None
-    if b - a == 1 and (not _capitalised_elsewhere(toks[a].text, text) or is_adjective_of_place(first)):
+    if b - a == 1 and (not _capitalised_elsewhere(toks[a].text, text, toks[a].start)
+                       or is_adjective_of_place(first)):
         return None  # "Shares fell": a sentence's first word, not a name
     return (a, b)
 
 
-_CAPS_SEEN: dict[tuple[int, str], bool] = {}  # keyed by the draft's hash: one draft at a time
+_CAPS_SEEN: dict[tuple[int, str, int], bool] = {}  # keyed by the draft's hash: one draft at a time
 
 
-def _capitalised_elsewhere(word: str, text: str) -> bool:
-    """Does `word` also stand capitalised inside a sentence? Then it is a name."""
-    key = (hash(text), word)
+def _capitalised_elsewhere(word: str, text: str, at: int) -> bool:
+    """Does `word` also stand capitalised inside a sentence nearby? Then it is a name."""
+    key = (hash(text), word, at // NEARBY)
     hit = _CAPS_SEEN.get(key)
     if hit is None:
         if len(_CAPS_SEEN) > 4096:
             _CAPS_SEEN.clear()
-        hit = _CAPS_SEEN[key] = re.search(rf"[a-z,;] {re.escape(word)}\b", text) is not None
+        pattern = re.compile(rf"[a-z,;] {re.escape(word)}\b")
+        hit = _CAPS_SEEN[key] = pattern.search(text, max(0, at - NEARBY), at + NEARBY) is not None
     return hit
+
+
+NEARBY = 20_000  # characters either side of a word where the draft may name it again
