@@ -26,13 +26,14 @@ from dataclasses import dataclass
 
 from factcheck.analysis.lexicon import Lexicon, lexicon
 from factcheck.analysis.names import OUTLET_KINDS, NameIndex, name_index
-from factcheck.analysis.references import HONORIFICS, Context, body_start, is_adjective_of_place
+from factcheck.analysis.references import HONORIFICS, TITLES, Context, body_start, is_adjective_of_place
 from factcheck.analysis.sources import Registry, fold_lookalikes, guess_kind
 from factcheck.analysis.tokens import CLAUSE_PUNCT, CLOSE_QUOTES, OPEN_QUOTES, Tok, words_lower
 from factcheck.models import Attribution, RegistrySource, SourceKind, Span, Statement
 
 MAX_NP = 12  # words in a source's noun phrase; longer stretches are clauses, not names
 MAX_RELATIVE = 30  # tokens of a relative clause between commas: ", who asked not to be named because …,"
+CLAUSE_JOINERS = frozenset({"while", "though", "although", "but", "whereas", "and", "yet"})
 ARTICLES = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our"})
 BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 NEGATIONS = frozenset({"not", "n't", "never"})
@@ -78,7 +79,8 @@ class StatementReader:
         j = ci - 1
         # "has also said", "on Monday said", "earlier this week said", "both reported"
         while j >= 0 and (toks[j].low in lex.pre_cue_skip or toks[j].low in lex.weekdays
-                          or (toks[j].low in {"on", "this", "last"} and j + 1 < ci)):
+                          or (toks[j].low in {"on", "this", "last", "in"} and j + 1 < ci)
+                          or (toks[j].low in lex.months and j > 0 and toks[j - 1].low in {"in", "on", "since"})):
             j -= 1
         if j < 0 or toks[j].low in NEGATIONS or toks[j].low == "to":
             return None
@@ -94,8 +96,11 @@ class StatementReader:
             if k < 0 or toks[k].text != "," or j - k <= 1:
                 return None
             inner = (k + 1, j)
-            if j - k > MAX_NP + 1 and toks[k + 1].low not in {"who", "which", "whose"}:
+            relative = any(x.low in {"who", "which", "whose"} for x in toks[k + 1 : j])
+            if j - k > MAX_NP + 1 and not relative and toks[k + 1].low not in ARTICLES:
                 return None
+            while k > 1 and toks[k - 1].text[:1].isdigit() and toks[k - 2].text == ",":
+                k -= 2  # "Denise Harrow, 58, who …, said": an age is an apposition too
             subject = self._np_before(k - 1)
             if subject is not None and self._is_proper_name(*inner) and not self._is_proper_name(*subject):
                 return inner  # "A ministry spokesperson, Jonas Albrecht, said": the name is the source
@@ -129,7 +134,7 @@ class StatementReader:
                     continue
                 break
             low = t.low
-            if low in lex.np_stop_words and low not in lex.determiners:
+            if low in lex.np_stop_words and low not in lex.determiners and not (t.cap and low in lex.months):
                 break
             if low in {"and", "&"}:
                 if k > 0 and toks[k - 1].cap and toks[k + 1].cap:
@@ -222,11 +227,20 @@ class StatementReader:
                 f = self._quoted_as_saying(ci)
                 if f:
                     out.append(f)
+            elif low in {"called", "described", "branded", "dubbed"} and self._quote_follows(ci):
+                # "Sen. Tom Harlan called the decision “a gift to …”": words in quotation marks.
+                np = self.np_left(ci)
+                if np is not None:
+                    out.append(Frame("verb", (ci, ci + 1), np, self._position(np, ci, ci + 1),
+                                     content=(t.start, self.st.end)))
             elif low in lex.general_cues or low in lex.strict_cues:
                 f = self._verb_frame(ci)
                 if f:
                     out.append(f)
         return out
+
+    def _quote_follows(self, ci: int) -> bool:
+        return any(t.text in OPEN_QUOTES for t in self.toks[ci + 1 : ci + 10])
 
     def _per_names_source(self, ci: int) -> bool:
         """"per Axios", "per a memo to staff" name a source; "4 per cent", "per share" do not."""
@@ -250,8 +264,7 @@ class StatementReader:
         disclosed by a provider" (a participle describing a noun)."""
         toks = self.toks
         j = ci - 1
-        if toks[j].low not in {"reported", "confirmed", "disclosed", "revealed", "announced", "published",
-                               "broadcast", "stated", "claimed", "said"}:
+        if toks[j].low not in self.lex.passive_participles:
             return False
         k = j - 1
         while k >= 0 and toks[k].low in {"first", "earlier", "previously", "initially", "originally", "also",
@@ -286,6 +299,8 @@ class StatementReader:
         np = self.np_left(ci)
         if np is not None and self.toks[np[0]].low in {"neither", "none", "no", "nobody"}:
             return None  # "Neither Menon nor Sobral replied": nobody said anything
+        if np is not None and toks[np[1] - 1].low.endswith(("'s", "’s")) and t.low in lex.strict_cues:
+            return None  # "The Information’s report": a noun after a possessive, not a verb
         position = "embedded"
         if np is not None:
             position = self._position(np, ci, ci + 1)
@@ -293,8 +308,8 @@ class StatementReader:
         elif prev is not None and (prev.text in CLOSE_QUOTES or prev.text == ","):
             # "“…,” said Jane Doe, the chief executive."
             right = self.np_right(ci + 1, allow_and=True)
-            if right is None:
-                return None
+            if right is None or toks[right[0]].low in lex.np_prepositions:
+                return None  # ", said in an interview": no speaker after the cue
             np, position = right, "inverted"
         else:
             return None
@@ -302,7 +317,10 @@ class StatementReader:
             follows_clause = nxt is not None and (nxt.low == "that" or nxt.text in {":", ","})
             documents = toks[np[1] - 1].bare in lex.document_heads  # "The filings show …"
             outlet = any(src.kind in OUTLET_KINDS for _i, _j, src, _s in self.names.find(self.text, toks, *np))
-            if not follows_clause and not documents and not outlet and position not in {"trailing", "inverted"}:
+            # "The International Council for …, which advises …, estimates the stock at …"
+            named = t.low in lex.strict_with_a_name and toks[np[0]].cap and toks[np[1] - 1].cap \
+                and toks[np[1] - 1].low not in lex.pronouns and np[0] + 1 < np[1]
+            if not (follows_clause or documents or outlet or named) and position not in {"trailing", "inverted"}:
                 return None
         via_np = None
         if t.low in {"told", "tells", "tell"} and nxt is not None:
@@ -331,6 +349,8 @@ class StatementReader:
         if a <= self.body:
             return "start"
         before = toks[a - 1]
+        if before.text == ";" or (before.low in CLAUSE_JOINERS and a >= 2 and toks[a - 2].text == ","):
+            return "start"  # "…, though prosecutors said that …": a clause of its own, with its own source
         if before.text in CLOSE_QUOTES or before.text in {",", "—", "–", "(", ":"}:
             # "In a statement, the company said that …" starts the statement's frame; "…, the company
             # said on Monday." ends it. Content after the cue tells them apart.
@@ -387,6 +407,15 @@ class StatementReader:
         """(name, kind, basis, mention, suspicious, via) for each source a noun phrase names."""
         toks, lex = self.toks, self.lex
         a, b = np
+        for k in range(a + 1, b - 1):
+            if (toks[k].low, toks[k + 1].low) in lex.conduit_phrases and toks[k].low != "interview":
+                # "a letter to the company seen by Reuters", "economists polled by Reuters": the
+                # document or people are the source, the outlet that saw or asked them the conduit.
+                outlets = [x for x in self.sources_of((k + 2, b), ctx) if x[1] in OUTLET_KINDS]
+                inner = self.sources_of((a, k), ctx)
+                if outlets and len(inner) == 1:
+                    name, kind, basis, _mention, sus, _via = inner[0]
+                    return [(name, kind, basis, self.span(a, b), sus, outlets[0][0])]
         known = self.names.find(self.text, toks, a, b)
         words = [t.low for t in toks[a:b]]
         head_words = {t.bare for t in toks[a:b]}
@@ -453,6 +482,8 @@ class StatementReader:
             return [(" ".join(folded.split()), _kind_of(folded, lex, self.text, mention.start), "explicit", mention,
                      True, None)]
         kind = _kind_of(name, lex, self.text, mention.start)
+        if kind == "person or role" and name[:1].isupper():
+            name = person_name(name)
         if name != mention.text and len(name) < len(mention.text) - 4:
             # "the research firm Parrot Metrics": the descriptor says what kind of source it is.
             described = [w for w in mention.text[: -len(name)].lower().split() if w in lex.reference_nouns]
@@ -494,10 +525,18 @@ _REF_KIND: dict[str, SourceKind] = {
 }
 
 
-TITLE_WORDS = frozenset({"chief", "officer", "executive", "minister", "president", "director", "chairman",
-                         "chairwoman", "secretary", "governor", "senator", "judge", "ceo", "cfo", "founder",
-                         "spokesperson", "spokesman", "spokeswoman", "mr", "mrs", "ms", "dr", "prof", "mr.", "mrs.",
-                         "ms.", "dr.", "prof.", "analyst", "economist", "head", "lawyer", "attorney"})
+TITLE_WORDS = TITLES | HONORIFICS
+
+
+def person_name(name: str) -> str:
+    """A person's name without the titles before it: "Chief Executive Officer Ana Ruiz" → "Ana Ruiz",
+    "Andina Minerals Chief Financial Officer Pedro Gomez" → "Pedro Gomez", "Sen. Tom Harlan" → "Tom Harlan"."""
+    words = name.split()
+    last_title = max((i for i, w in enumerate(words) if w.lower().rstrip(".,") in TITLE_WORDS), default=-1)
+    rest = words[last_title + 1 :]
+    if last_title >= 0 and rest and all(w[:1].isupper() for w in rest) and len(rest) <= 4:
+        return " ".join(rest)
+    return name
 
 
 def _kind_of(name: str, lex: Lexicon, text: str = "", at: int = 0) -> SourceKind:
@@ -656,6 +695,8 @@ def _read_statement(r: StatementReader, ctx: Context) -> tuple[list[Attribution]
         else:
             atts.extend(outer_atts)
     atts = _apply_conduits(r, atts, ctx)
+    if not atts:
+        atts = _seen_document(r, ctx)
     content = next((f.content for f in [*([outer] if outer else []), *chosen, *anywhere] if f.content), None)
     return _dedupe(atts), content
 
@@ -677,6 +718,24 @@ def _attributions_of(r: StatementReader, f: Frame, ctx: Context) -> list[Attribu
         out.append(Attribution(source=name, source_kind=kind, basis=basis, mention=mention,
                                cue=r.cue_span(f.cue), via=via_name, suspicious=sus))
     return out
+
+
+def _seen_document(r: StatementReader, ctx: Context) -> list[Attribution]:
+    """"A draft of the compromise seen by Reuters also sets aside …": with no cue of its own, a
+    document an outlet has seen vouches for the statement, through that outlet."""
+    toks = r.toks
+    for k in range(1, len(toks) - 2):
+        if toks[k].low in {"seen", "reviewed", "obtained", "viewed"} and toks[k + 1].low == "by":
+            right = r.np_right(k + 2)
+            doc = r._np_before(k - 1)
+            if right is None or doc is None:
+                continue
+            outlets = [x for x in r.sources_of(right, ctx) if x[1] in OUTLET_KINDS]
+            if outlets and any(t.bare in r.lex.document_heads for t in toks[doc[0] : doc[1]]):
+                mention = r.span(*doc)
+                return [Attribution(source=_clean_name(mention.text, r.lex), source_kind="document",
+                                    basis="explicit", mention=mention, cue=r.span(k, k + 2), via=outlets[0][0])]
+    return []
 
 
 def _closes_statement(r: StatementReader, f: Frame) -> bool:

@@ -17,6 +17,8 @@ from importlib import resources
 class Lexicon:
     general_cues: frozenset[str]
     strict_cues: frozenset[str]
+    # strict cues that a named subject may use without a that-clause: "ICES estimates the stock at …"
+    strict_with_a_name: frozenset[str]
     determiners: frozenset[str]
     np_prepositions: frozenset[str]
     np_stop_words: frozenset[str]
@@ -33,6 +35,7 @@ class Lexicon:
     non_response_wrappers: tuple[tuple[str, ...], ...]
     corroboration: dict[str, float]
     document_heads: frozenset[str]
+    passive_participles: frozenset[str]  # "was first reported by X", "were identified by X"
     # "seen by B", "polled by B", "interview with B": B carried the source's words
     conduit_phrases: frozenset[tuple[str, str]]
     # every word that can start an attribution: a cheap test before a statement is tokenised
@@ -66,11 +69,13 @@ def lexicon() -> Lexicon:
     general = _words(cues["general"])
     strict = _words(cues["strict"]) - general
     conduits = frozenset(tuple(p.lower().split()) for p in data["seen_by"])
-    trigger = general | strict | {"according", "per", "citing", "quoting", "quoted", "cited"} | {c[0] for c in conduits}
+    trigger = general | strict | {"according", "per", "citing", "quoting", "quoted", "cited", "called"} \
+        | {c[0] for c in conduits} | _words(data["passive_participles"])
     nr = data["non_response"]["phrases"]
     return Lexicon(
         general_cues=general,
         strict_cues=strict,
+        strict_with_a_name=_words(cues.get("strict_with_a_name", [])),
         determiners=_words(data["determiners"]),
         np_prepositions=_words(data["np_prepositions"]),
         np_stop_words=_words(data["np_stop_words"]),
@@ -91,6 +96,7 @@ def lexicon() -> Lexicon:
         ),
         corroboration={k: float(v) for k, v in data["corroboration"].items() if not k.startswith("_")},
         document_heads=_words(data["document_heads"]),
+        passive_participles=_words(data["passive_participles"]),
         conduit_phrases=conduits,  # type: ignore[arg-type]
         trigger_words=frozenset(trigger),
     )

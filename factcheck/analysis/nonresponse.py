@@ -21,8 +21,8 @@ from factcheck.models import NonResponse, Statement
 MAX_SUBJECT = 30  # tokens in the subject of a non-response: enough for a list of five companies
 COMPANY_REFS = frozenset({"company", "firm", "group", "carmaker", "automaker", "chipmaker", "bank", "lender",
                           "retailer", "startup", "insurer", "airline", "fund", "operator", "manufacturer",
-                          "ministry", "department", "agency", "regulator", "embassy", "office", "spokesperson",
-                          "spokesman", "spokeswoman", "government", "administration", "commission"})
+                          "ministry", "department", "agency", "regulator", "embassy", "office", "government",
+                          "administration", "commission"})
 
 
 def find_non_responses(statements: list[Statement], text: str, registry: Registry) -> list[Statement]:
@@ -72,8 +72,10 @@ _WORD = re.compile(r"[\w'’-]+|[.,;:!?\"“”]")
 
 def _about_comment(phrase: str, after: str) -> bool:
     """Did they not answer a request for comment, rather than something else?"""
-    if not any(v in phrase.lower() for v in ("respond", "reply", "return", "answer")):
-        return True
+    low = phrase.lower()
+    if not any(v in low for v in ("respond", "reply", "return", "answer")) or "not returned" in low \
+            or "unanswered" in low or "unreturned" in low:
+        return True  # the messages themselves went unanswered: about comment by construction
     for w in _WORD.findall(after.lower())[:10]:
         if w in COMMENT_WORDS:
             return True

@@ -26,6 +26,17 @@ COMPANY_SUFFIXES = frozenset({"inc", "corp", "corporation", "ltd", "limited", "g
                               "llc", "co", "ag", "sa", "se", "nv", "gmbh", "technologies", "motors", "airlines",
                               "airways", "bank", "pharmaceuticals", "labs", "systems", "energy", "logistics",
                               "industries", "capital", "partners", "foods", "robotics", "mining", "media"})
+# Words of a title or role that may stand before a person's name ("Chief Financial Officer Marcus
+# Lee", "Sen. Tom Harlan"): they describe the person and are not part of the name.
+TITLES = frozenset({"chief", "officer", "executive", "financial", "operating", "technology", "minister", "president",
+                    "vice", "director", "chairman", "chairwoman", "chair", "secretary", "governor", "senator", "sen",
+                    "rep", "representative", "judge", "justice", "ceo", "cfo", "coo", "cto", "founder", "co-founder",
+                    "spokesperson", "spokesman", "spokeswoman", "analyst", "economist", "head", "lawyer", "attorney",
+                    "general", "managing", "deputy", "prime", "foreign", "finance", "mayor", "commissioner",
+                    "professor", "prof", "dr", "mr", "mrs", "ms", "col", "gen", "lt", "capt", "sgt", "gov", "sir",
+                    "dame", "lord", "lady", "king", "queen", "prince", "princess", "pope", "bishop", "coach",
+                    "manager", "captain", "striker", "player", "inspector", "detective", "chancellor", "premier",
+                    "ambassador", "envoy", "leader", "speaker", "partner", "researcher", "scientist", "author"})
 HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "prof", "mr.", "mrs.", "ms.", "dr.", "prof.", "sir", "dame"})
 _DATELINE_END = frozenset({"-", "—", "–", "--"})
 
@@ -87,6 +98,14 @@ class Context:
     def resolve(self, ref: str, noun: str, current: Statement | None, before: int) -> Attribution | None:
         """The attribution a back-reference of class `ref` ("outlet", "company", …) points to."""
         srcs = [m for m in self.sources if m.pos < before]
+        if ref == "outlet" and noun in {"publisher", "owner", "parent"}:
+            # "The German publisher": an outlet, or the media company that owns one.
+            pool = [m for m in srcs if m.kind in OUTLET_KINDS | {"company"}]
+            pool = pool or [m for m in self.entities(current, before) if m.kind in OUTLET_KINDS | {"company"}]
+            if pool:
+                # A publisher that spoke is more likely meant than one only mentioned; of those,
+                # a company (the owner) over the outlets it owns when it spoke last.
+                return _as_reference(pool[-1].name, pool[-1].kind)
         if ref == "outlet":
             # Outlets named as sources or conduits, or only mentioned ("TechCrunch's questions"), and
             # unknown names that "reported" something (a small outlet the registry lacks).
@@ -114,7 +133,8 @@ class Context:
                                or (m.kind in ORG_KINDS and _looks_like_a_name(m.name)))
             if noun == "they":
                 return (_latest(srcs, lambda m: m.kind == "anonymous group" or m.name.endswith("s"))
-                        or _latest(srcs, lambda m: m.kind in PERSON_KINDS))
+                        or _latest(srcs, lambda m: m.kind in PERSON_KINDS)
+                        or self.plural_subject(before))
             return (_latest(srcs, lambda m: m.kind in PERSON_KINDS and noun.rstrip("s") in m.name.lower())
                     or _latest(srcs, lambda m: m.kind in PERSON_KINDS))
         people = [m.name for m in self.sources if m.kind == "person or role"]
@@ -160,20 +180,43 @@ class Context:
             best = m.group(0)
         return " ".join(best.split()) if best else None
 
+    def plural_subject(self, before: int) -> Attribution | None:
+        """"Researchers at the University of Leeds analysed …. They found …": a plural group that
+        opened one of the last few statements, though no cue made it a source."""
+        for st in reversed(self.recent[-3:]):
+            if st.start >= before:
+                continue
+            toks = self.tokens(st)
+            a = body_start(toks)
+            if a >= len(toks) or not toks[a].cap or not toks[a].low.endswith("s") or toks[a].low in {"this", "its"}:
+                continue
+            b = a + 1
+            while b < len(toks) and (toks[b].cap or toks[b].low in {"of", "at", "from", "the", "and", "in", "for"}):
+                b += 1
+            while b > a + 1 and not toks[b - 1].cap:
+                b -= 1
+            name = self.text[toks[a].start : toks[b - 1].end]
+            return _as_reference(name, "anonymous group")
+        return None
+
     def knows_surname(self, word: str) -> bool:
         """True when an earlier source's name ends with this word ("Tanaka said" after "Kenji Tanaka")."""
         return any(m.name.endswith(" " + word) for m in self.sources)
 
     def full_name(self, surname: str, before: int) -> str | None:
-        """"Mr. Tanaka" → "Kenji Tanaka", when the draft named him in full before."""
+        """"Mr. Tanaka" → "Kenji Tanaka", when the draft named him in full before: the one or two
+        capitalised words standing right before the surname, titles left out."""
         window = self.text[max(0, before - FULL_NAME_WINDOW) : before]
-        skip = HONORIFICS | {"the", "a", "an", "by", "founder", "chief", "executive", "officer"}
         best = None
         for m in re.finditer(rf"\b{re.escape(surname)}\b", window):
-            words = window[max(0, m.start() - 60) : m.start()].split()[-3:]
-            first = [w for w in words if w[:1].isupper() and w.lower().rstrip(".") not in skip]
-            if first and words and words[-1] == first[-1]:
-                best = " ".join([*first[-2:], surname])
+            words = window[max(0, m.start() - 60) : m.start()].split()
+            given: list[str] = []
+            for w in reversed(words[-3:]):
+                if not w[:1].isupper() or w.lower().rstrip(".,") in TITLES or not w[-1].isalpha():
+                    break
+                given.insert(0, w)
+            if given:
+                best = " ".join([*given[-2:], surname])
         return best
 
 
