@@ -157,8 +157,49 @@ def corrected_statements(
             changes["kind"] = "heading"
         updated.append(statement.model_copy(update=changes))
 
+    _reinherit(engine, keys, corrections, updated)
     assessed = assess(updated)
     return [s.model_copy(update={"kind": "claim", "flags": []}) if s.index in not_claims else s for s in assessed]
+
+
+def _reinherit(
+    engine: Sequence[Statement],
+    keys: Sequence[str],
+    corrections: Mapping[str, Correction],
+    updated: list[Statement],
+) -> None:
+    """Carry a corrected source on to the statements that inherited theirs from it (in place).
+
+    The engine gives a statement without a cue of its own the attribution of the statement before
+    it in the paragraph (basis "inherited"). When a reviewer changes that statement's sources, the
+    statements after it that the engine read as inheriting, up to the first one with a reading of
+    its own (a cue, no source at all, or its own corrected sources), now inherit the corrected
+    sources; a correction to no source at all leaves them unattributed.
+    """
+    carried: list[Attribution] | None = None
+    paragraph: int | None = None
+    for position, (statement, key) in enumerate(zip(engine, keys, strict=True)):
+        correction = corrections.get(key)
+        # Only a corrected source list is a reading of its own; "not a claim" alone is not.
+        own_correction = correction is not None and correction.sources is not None
+        if own_correction and statement.kind == "claim":
+            carried = [_inherited(a) for a in updated[position].attributions]
+            paragraph = statement.paragraph
+            continue
+        inherits = (
+            statement.kind == "claim"
+            and bool(statement.attributions)
+            and all(a.basis == "inherited" for a in statement.attributions)
+        )
+        if carried is None or own_correction or not inherits or statement.paragraph != paragraph:
+            carried = None
+            continue
+        updated[position] = updated[position].model_copy(update={"attributions": [a.model_copy() for a in carried]})
+
+
+def _inherited(attribution: Attribution) -> Attribution:
+    """`attribution` as the statements after it inherit it: no mention or cue of their own."""
+    return attribution.model_copy(update={"basis": "inherited", "mention": None, "cue": None})
 
 
 def _reviewed_attribution(found: Attribution | None, name: str, kind: SourceKind) -> Attribution:

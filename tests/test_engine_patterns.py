@@ -256,3 +256,42 @@ def test_every_non_response_phrase_contains_a_hint_word():
     phrases = json.loads(resources.files("factcheck.data").joinpath("lexicon.json").read_text("utf-8"))
     for phrase in phrases["non_response"]["phrases"]:
         assert any(h in phrase for h in _NR_HINTS), phrase
+
+
+def test_a_title_is_not_part_of_a_persons_name():
+    a, b = read("Chief Operating Officer Lena Park said the mill would restart in June.\n\n"
+                "Park also said the mill would restart in June, after repairs.")
+    assert who(a)[0][0] == "Lena Park" and who(b)[0][0] == "Lena Park"
+    assert "corroborated" not in b.flags  # one person does not corroborate herself
+
+
+def test_a_clause_can_carry_its_own_source():
+    (st,) = read("The court adjourned until May, though prosecutors said they would seek a longer sentence.")
+    assert who(st)[0][0] == "prosecutors"
+
+
+def test_a_document_seen_by_an_outlet_is_the_source_through_that_outlet():
+    a, b = read("The mill will close, according to a memo to staff seen by Reuters.\n\n"
+                "A draft of the budget seen by Bloomberg also cuts rail spending.")
+    assert who(a)[0][1] == "Reuters" and "memo" in who(a)[0][0]
+    assert who(b)[0][1] == "Bloomberg" and "draft" in who(b)[0][0]
+
+
+def test_a_participle_is_not_a_cue():
+    (st,) = read("A study published by the Halden Institute, a research group, found that rents rose.")
+    assert "Halden Institute" in who(st)[0][0]
+
+
+def test_quoted_characterisation_is_attributed():
+    (st,) = read("Sen. Maria Okoye called the ruling “a betrayal of workers”.")
+    assert who(st)[0][0] == "Maria Okoye"
+
+
+def test_unanswered_messages_are_a_non_response():
+    (st,) = read("Messages left with the mayor’s office were not returned.")
+    assert st.flags == ["non-response"]
+
+
+def test_a_credit_line_is_not_a_claim():
+    statements = analyse_text("Rents rose 3%, the agency said.\n\n(Reporting by Ana Lee; Editing by Tom Cole)").statements
+    assert statements[-1].kind == "heading"

@@ -296,6 +296,8 @@ class StatementReader:
             return None  # "was said to be", "is believed to": a hedge, or "was reported by" (passive)
         if prev is not None and (prev.low in ARTICLES or prev.low == "to"):
             return None  # "the report", "plans to announce"
+        if nxt is not None and nxt.low == "by" and t.low.endswith("ed"):
+            return None  # "a report published by the institute": a participle, the agent follows
         np = self.np_left(ci)
         if np is not None and self.toks[np[0]].low in {"neither", "none", "no", "nobody"}:
             return None  # "Neither Menon nor Sobral replied": nobody said anything
@@ -544,7 +546,7 @@ def _kind_of(name: str, lex: Lexicon, text: str = "", at: int = 0) -> SourceKind
     person ("Chief Executive Jane Doe"); a descriptor before it makes a company ("mining company
     Minera Cordillera Blanca")."""
     kind = guess_kind(name)
-    titled = any(w.lower().strip(",") in TITLE_WORDS for w in name.split())
+    titled = any(w.lower().strip(",").rstrip(".") in TITLE_WORDS for w in name.split())
     if kind in {"organisation", "unknown"} and titled:
         return "person or role"
     if kind == "person or role" and not titled and name[:1].isupper():
@@ -659,7 +661,7 @@ def attribute(statements: list[Statement], text: str, registry: Registry) -> lis
 def _read_statement(r: StatementReader, ctx: Context) -> tuple[list[Attribution], tuple[int, int] | None]:
     frames = r.frames()
     if not frames:
-        return [], None
+        return _seen_document(r, ctx), None
     starts = [f for f in frames if f.kind == "verb" and f.position == "start"]
     others = [f for f in frames if f.kind == "verb" and f.position in {"trailing", "inverted"}]
     anywhere = [f for f in frames if f.kind != "verb"]

@@ -146,6 +146,10 @@ def is_blank(ch: str) -> bool:
     return ch in BLANK_CHARS
 
 
+_CREDIT_LINE = re.compile(r"\(?(?:additional |compiled |)(?:reporting|writing|editing|reported|written|edited) by\b",
+                          re.IGNORECASE)
+
+
 def segment(text: str) -> list[Statement]:
     """Split `text` into statements in reading order.
 
@@ -157,6 +161,13 @@ def segment(text: str) -> list[Statement]:
     statements: list[Statement] = []
     paragraph = 0
     for lines in _paragraphs(text):
+        if _CREDIT_LINE.match(text, lines[0].start):
+            # "(Reporting by …; Editing by …)": who wrote the story, not a claim in it.
+            s, e = lines[0].start, lines[-1].end
+            statements.append(Statement(index=len(statements), start=s, end=e, text=text[s:e], paragraph=paragraph,
+                                        kind="heading"))
+            paragraph += 1
+            continue
         # A draft's first line standing alone without a full stop is its headline, even in
         # sentence case ("Landslide buries homes in mining town, killing 14").
         for kind, block in _blocks(scan, lines, headline=not statements):
