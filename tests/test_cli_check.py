@@ -423,3 +423,15 @@ def test_an_output_that_is_not_utf8_gets_a_report_not_a_traceback(tmp_path: Path
     as_json = run_process(str(draft), "--format", "json", cwd=tmp_path, env=env)
     assert as_json.returncode == 0
     assert json.loads(as_json.stdout)["statements"][0]["text"].startswith("Xinhua reported that 中国")
+
+
+def test_usage_errors_are_one_line():
+    from click.testing import CliRunner
+
+    from factcheck.cli import main
+
+    for args in (["bogus"], ["check"], ["check", "--format", "xml", "x.txt"]):
+        result = CliRunner().invoke(main, args)
+        assert result.exit_code == 2
+        lines = [line for line in result.stderr.splitlines() if line.strip()]
+        assert len(lines) == 1 and lines[0].startswith("factcheck: "), result.stderr

@@ -23,6 +23,11 @@ class FactcheckGroup(click.Group):
         except (InputError, DatabaseError) as exc:
             click.echo(f"factcheck: {exc}", err=True)
             ctx.exit(2)
+        except click.UsageError as exc:
+            # click's own usage block is four lines; one line that says where to look is enough.
+            command = exc.ctx.command_path if exc.ctx is not None else "factcheck"
+            click.echo(f"factcheck: {exc.format_message()} (see '{command} --help')", err=True)
+            ctx.exit(2)
         except KeyboardInterrupt:
             click.echo("factcheck: interrupted", err=True)
             ctx.exit(130)
