@@ -41,6 +41,10 @@ CorrectionAction = Literal["add", "replace", "unattributed", "not-claim", "claim
 PICKER_SCORE_CUTOFF = 55.0
 PICKER_CONFIDENT = 88.0
 PICKER_LIMIT = 30
+# A typed word this close (rapidfuzz ratio) to a picker option's words picks that option.
+SPECIAL_RATIO = 85.0
+# Tags of an earlier version find an edited statement when its text is at least this close.
+CARRY_MIN_RATIO = 90.0
 
 
 class ReviewError(Exception):
@@ -286,6 +290,8 @@ class Change:
     kind: Literal["tag", "note", "correction"]
     before: Any
     after: Any
+    # A correction that named a source new to the registry: undoing it leaves the source there.
+    new_source: str | None = None
 
 
 @dataclass(frozen=True)
@@ -316,6 +322,7 @@ class ReviewSession:
         readonly: bool = False,
         keys: Sequence[str] | None = None,
         assess: Callable[[list[Statement]], list[Statement]] | None = None,
+        earlier_texts: Mapping[str, str] | None = None,
     ) -> None:
         self.reading = reading
         self.reviewer = reviewer
@@ -327,6 +334,15 @@ class ReviewSession:
         self.keys: list[str] = list(keys) if keys is not None else statement_keys(self.engine)
         self.index_of_key: dict[str, int] = {key: i for i, key in enumerate(self.keys)}
         self.tags: dict[str, TagRecord] = {k: v for k, v in (tags or {}).items() if k in self.index_of_key}
+        # Tags of an earlier version whose statement was edited: placed on the statement it became
+        # (`carried`: new key → old key) or, when none is plainly it, listed in `unplaced_tags`.
+        placed, self.carried, self.unplaced_tags = carry_tags(
+            {k: v for k, v in (tags or {}).items() if k not in self.index_of_key},
+            [(key, s.text) for key, s in zip(self.keys, self.engine, strict=True) if s.kind == "claim"],
+            set(self.tags),
+            earlier_texts or {},
+        )
+        self.tags.update(placed)
         self.corrections: dict[str, Correction] = {
             k: v for k, v in (corrections or {}).items() if k in self.index_of_key and not is_empty_correction(v)
         }
@@ -355,6 +371,7 @@ class ReviewSession:
         copy = object.__new__(ReviewSession)
         copy.__dict__.update(self.__dict__)
         copy.tags = dict(self.tags)
+        copy.carried = dict(self.carried)
         copy.corrections = dict(self.corrections)
         copy.registry = dict(self.registry)
         copy.undo_stack = list(self.undo_stack)
@@ -492,6 +509,10 @@ class ReviewSession:
                 rows.append(index)
         return rows
 
+    def statements_in(self, rows: Iterable[int]) -> int:
+        """How many of `rows` are statements rather than section headings (what a count says)."""
+        return sum(1 for index in rows if not self.is_heading(index))
+
     # -- summaries ---------------------------------------------------------------------------
 
     def progress(self) -> Progress:
@@ -607,20 +628,30 @@ class ReviewSession:
         old = self.tags.get(key)
         counted = self._progress if self._progress is not None and self._progress[0] == self.version else None
         self._record(key)
+        self.carried.pop(key, None)  # the reviewer has seen to it: the tag is this version's now
         self.tags[key] = TagRecord(statement_key=key, tag=tag, note=note, reviewer=self.reviewer, updated_at=now_iso())
         if counted is not None:
             # One tag changed: shift the counts rather than walk a long draft again on every key.
             moved = _moved(counted[1], self.statements[self.index_of_key[key]], old.tag if old else None, tag)
             self._progress = (self.version, moved if self.is_claim(self.index_of_key[key]) else counted[1])
 
-    def correct(self, index: int, action: CorrectionAction, name: str | None = None) -> Write:
+    def correct(
+        self, index: int, action: CorrectionAction, name: str | None = None, *, new_source: bool = False
+    ) -> Write:
         """Change the reviewer's reading of a statement; the flags are recomputed (see `recompute`).
 
         add: one more source (e.g. a second, independent one that corroborates the claim);
         replace: this source instead of the engine's; unattributed: no source at all;
         not-claim / claim: mark it as asserting nothing, or undo that; engine: drop the correction.
+        `new_source`: the name was just added to the registry (the undo notice says it stays there).
+        A name that reads as one of the other actions ("not a claim", "unattributed", "engine") is
+        refused unless the registry knows it: it is a slip, not a source.
         """
         key = self._check_writable(index)
+        if action in ("add", "replace") and name and name.strip().casefold() not in self.registry:
+            meant = special_action(name)
+            if meant is not None:
+                raise ReviewError(f"“{' '.join(name.split())}” is not a source: choose “{SPECIAL_LABELS[meant]}”")
         before = self.corrections.get(key)
         current_sources = self.current_sources(index)
         sources = before.sources if before else None
@@ -642,10 +673,15 @@ class ReviewSession:
         after = Correction(
             statement_key=key, sources=sources, not_claim=not_claim, reviewer=self.reviewer, updated_at=now_iso()
         )
-        return self._apply_correction(index, before, after)
+        return self._apply_correction(index, before, after, new_source=name.strip() if new_source and name else None)
 
     def _apply_correction(
-        self, index: int, before: Correction | None, after: Correction, undoable: bool = True
+        self,
+        index: int,
+        before: Correction | None,
+        after: Correction,
+        undoable: bool = True,
+        new_source: str | None = None,
     ) -> Write:
         key = self.keys[index]
         self._record(key)
@@ -654,7 +690,7 @@ class ReviewSession:
         else:
             self.corrections[key] = after
         if undoable:
-            self.undo_stack.append(Change(index, "correction", before, after))
+            self.undo_stack.append(Change(index, "correction", before, after, new_source))
         self.recompute()
         return Write("correction", key, correction=after)
 
@@ -784,6 +820,7 @@ def load_session(
     if store is None:
         return ReviewSession(reading, reviewer=reviewer, text=draft.text, readonly=True)
     draft_id = store.register_draft(draft)
+    keys = statement_keys(reading.statements)
     session = ReviewSession(
         reading,
         reviewer=reviewer,
@@ -793,9 +830,91 @@ def load_session(
         corrections=store.get_corrections(draft_id),
         registry=store.list_sources(),
         readonly=bool(store.readonly),
+        keys=keys,
+        earlier_texts=_earlier_texts(store, draft_id, keys, reading.statements),
     )
-    session.notices = list(getattr(store, "notices", []))
+    session.notices = [*getattr(store, "notices", []), *carry_notices(session)]
     return session
+
+
+def _earlier_texts(store: Any, draft_id: Any, keys: Sequence[str], statements: Sequence[Statement]) -> dict[str, str]:
+    """The statement texts of earlier versions of the draft by key, where the store keeps them.
+
+    Keys are digests: to find where an edited statement's tag belongs, the old text is needed.
+    The store provides `statement_texts(draft_id, include_previous=True)` and
+    `record_statements(draft_id, {key: text})` where it keeps them; without them, a tag whose
+    statement changed cannot be placed and is only counted in the notice.
+    """
+    record = getattr(store, "record_statements", None)
+    if callable(record) and not getattr(store, "readonly", False):
+        record(draft_id, {key: s.text for key, s in zip(keys, statements, strict=True)})
+    texts_of = getattr(store, "statement_texts", None)
+    return dict(texts_of(draft_id, include_previous=True)) if callable(texts_of) else {}
+
+
+def carry_tags(
+    orphans: Mapping[str, TagRecord],
+    statements: Sequence[tuple[str, str]],
+    tagged: Iterable[str],
+    earlier_texts: Mapping[str, str],
+) -> tuple[dict[str, TagRecord], dict[str, str], list[TagRecord]]:
+    """Place the tags of an earlier version whose statement is gone (its text was edited).
+
+    `orphans`: tag records by an old key no statement has now; `statements`: (key, text) of this
+    version's claims; `tagged`: keys that have a tag of their own (never overwritten);
+    `earlier_texts`: old key → old text. An old tag goes to the one statement whose
+    whitespace-collapsed text is at least CARRY_MIN_RATIO alike (rapidfuzz `fuzz.ratio`); when two
+    statements are that close, or two old tags want the same statement, it is ambiguous and the tag
+    stays unplaced. Returns (records by new key, new key → old key, unplaced records).
+    """
+    wanted = {key: record for key, record in orphans.items() if record.tag is not None or record.note}
+    if not wanted:
+        return {}, {}, []
+    from rapidfuzz import fuzz, process
+
+    taken = set(tagged)
+    free = [(key, " ".join(text.split())) for key, text in statements if key not in taken]
+    texts = [text for _, text in free]
+    target: dict[str, str] = {}
+    for old_key in wanted:
+        old_text = earlier_texts.get(old_key)
+        if not old_text or not texts:
+            continue
+        close = process.extract(
+            " ".join(old_text.split()), texts, scorer=fuzz.ratio, score_cutoff=CARRY_MIN_RATIO, limit=2
+        )
+        if len(close) == 1:
+            target[old_key] = free[close[0][2]][0]
+    wanted_by: dict[str, list[str]] = {}
+    for old_key, new_key in target.items():
+        wanted_by.setdefault(new_key, []).append(old_key)
+    placed: dict[str, TagRecord] = {}
+    carried: dict[str, str] = {}
+    for new_key, old_keys in wanted_by.items():
+        if len(old_keys) == 1:
+            placed[new_key] = wanted[old_keys[0]].model_copy(update={"statement_key": new_key})
+            carried[new_key] = old_keys[0]
+    used = set(carried.values())
+    unplaced = [record for key, record in wanted.items() if key not in used]
+    return placed, carried, unplaced
+
+
+def carry_notices(session: ReviewSession) -> list[str]:
+    """What to tell the reviewer about tags of an earlier version of the draft."""
+    notices = []
+    if session.carried:
+        count = len(session.carried)
+        notices.append(
+            f"{count} tag{'s' if count != 1 else ''} carried over from an earlier version to edited "
+            "statements: check them"
+        )
+    if session.unplaced_tags:
+        count = len(session.unplaced_tags)
+        verb = "no longer match" if count != 1 else "no longer matches"
+        notices.append(
+            f"{count} tag{'s' if count != 1 else ''} from the earlier version {verb} a statement: see the history"
+        )
+    return notices
 
 
 def ledger_text(entries: Sequence[LedgerEntry]) -> list[str]:
@@ -904,3 +1023,42 @@ def is_known_name(query: str, choices: Sequence[SourceChoice]) -> bool:
     """Whether `query` is exactly a choice's name or alias (else the picker offers a new source)."""
     folded = query.strip().casefold()
     return any(folded == name.casefold() for choice in choices for name in (choice.name, *choice.aliases))
+
+
+# What the picker's other options are called, and the words that choose them when typed.
+SPECIAL_LABELS: dict[CorrectionAction, str] = {
+    "engine": "Back to the engine's reading",
+    "unattributed": "No source: unattributed",
+    "not-claim": "Not a claim (asserts nothing)",
+    "claim": "It is a claim after all",
+}
+SPECIAL_WORDS: dict[CorrectionAction, tuple[str, ...]] = {
+    "not-claim": ("not a claim", "not claim", "no claim", "notaclaim", "asserts nothing"),
+    "unattributed": ("unattributed", "no source", "nobody", "none", "unsourced", "unattribute"),
+    "engine": ("engine", "engines reading", "engine reading", "back to the engine"),
+    "claim": ("it is a claim", "a claim", "is a claim", "claim"),
+}
+
+
+def special_action(query: str) -> CorrectionAction | None:
+    """The picker option that `query` names ("not a claim", "unatributed", "Engine"), if any.
+
+    Matched on the folded words: exactly, as the start of one of the option's words (from four
+    letters), or as a close misspelling (rapidfuzz ratio from SPECIAL_RATIO).
+    """
+    from rapidfuzz import fuzz, utils
+
+    folded = utils.default_process(query)
+    if not folded:
+        return None
+    best: tuple[float, CorrectionAction] | None = None
+    for action, words in SPECIAL_WORDS.items():
+        for word in words:
+            if folded == word:
+                return action
+            score = fuzz.ratio(folded, word)
+            if len(folded) >= 4 and word.startswith(folded):
+                score = max(score, 99.0)
+            if score >= SPECIAL_RATIO and (best is None or score > best[0]):
+                best = (score, action)
+    return best[1] if best else None

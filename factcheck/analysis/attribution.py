@@ -460,8 +460,11 @@ class StatementReader:
                 return [(hit.source, hit.source_kind, "reference", mention, False, hit.via)]
             if cls in {"thing", "person", "group"} and noun in lex.pronouns:
                 return []  # a bare pronoun with nothing before it vouches for nothing
-            name = _clean_name(mention.text, lex)
-            return [(name, _REF_KIND.get(cls, "unknown"), "reference", mention, False, None)]
+            # Nothing before it: "the interior ministry" names a new source, "the ministry" a vague one.
+            content = [w for w in words if w not in lex.determiners]
+            name = " ".join(t.text for t in toks[a:b] if t.low not in lex.determiners)
+            basis = "explicit" if len(content) >= 2 else "reference"
+            return [(name, _REF_KIND.get(cls, "unknown"), basis, mention, False, None)]
         # "Mr. Tanaka", "Tanaka": the person named in full earlier in the draft.
         core = [t for t in toks[a:b] if t.low not in HONORIFICS]
         if len(core) == 1 and core[0].cap and (len(core) < b - a or ctx.knows_surname(core[0].text)):

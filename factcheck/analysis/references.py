@@ -135,7 +135,10 @@ class Context:
                 return (_latest(srcs, lambda m: m.kind == "anonymous group" or m.name.endswith("s"))
                         or _latest(srcs, lambda m: m.kind in PERSON_KINDS)
                         or self.plural_subject(before))
+            unnamed = noun in {"person", "people", "source", "sources", "insider", "insiders"}
             return (_latest(srcs, lambda m: m.kind in PERSON_KINDS and noun.rstrip("s") in m.name.lower())
+                    # "the person said" points to someone left unnamed, not to the executive named since
+                    or (unnamed and _latest(srcs, lambda m: m.kind in PERSON_KINDS and not m.name[:1].isupper()))
                     or _latest(srcs, lambda m: m.kind in PERSON_KINDS))
         people = [m.name for m in self.sources if m.kind == "person or role"]
         ents = [m for m in self.entities(current, before)

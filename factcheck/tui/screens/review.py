@@ -212,7 +212,8 @@ class ReviewScreen(Screen[None]):
     def refresh_status(self) -> None:
         if self.session is None:
             return
-        count = len(self.table.rows_shown)
+        # Headings come along to keep the sections: the count is of the statements only.
+        count = self.session.statements_in(self.table.rows_shown)
         view = f"{self.view_label} ({count})"
         self.query_one(StatusBar).show(self.session.progress(), view, self._in_flight)
 
