@@ -487,7 +487,7 @@ class StatementReader:
             return [(" ".join(folded.split()), _kind_of(folded, lex, self.text, mention.start), "explicit", mention,
                      True, None)]
         kind = _kind_of(name, lex, self.text, mention.start)
-        if kind == "person or role" and name[:1].isupper():
+        if kind == "person or role":
             name = person_name(name)
         if name != mention.text and len(name) < len(mention.text) - 4:
             # "the research firm Parrot Metrics": the descriptor says what kind of source it is.
@@ -621,11 +621,13 @@ def _clean_name(text: str, lex: Lexicon) -> str:
                 name = rest  # "the Commerce Department" → "Commerce Department"
             break
     words = name.split(" ")
-    # "the research firm Parrot Metrics": a descriptor before a proper name; the name is the source.
+    # "the research firm Parrot Metrics", "local radio station Radio Sur", "Mine operator Andina
+    # Minerals": a lower-case descriptor before a proper name; the name is the source.
     k = len(words)
     while k > 0 and words[k - 1][:1].isupper():
         k -= 1
-    if 0 < k < len(words) and words[0].lower() in lex.determiners and words[k - 1].islower() \
+    descriptor = words[1:k] if words[0][:1].isupper() else words[:k]
+    if 0 < k < len(words) and descriptor and all(w.islower() for w in descriptor) \
             and words[k - 1] not in lex.np_prepositions and words[k - 1] not in lex.determiners:
         return " ".join(words[k:])
     first = words[0]

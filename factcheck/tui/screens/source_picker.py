@@ -2,9 +2,11 @@
 
 Type to search the registry and the draft's own sources (rapidfuzz forgives misspellings); enter
 adds the highlighted source to the claim (a second, independent source corroborates it), ctrl+r
-replaces the claim's sources with it. A name the registry does not know can be added as a new
-source. The first options also mark the claim unattributed or not a claim, or drop the
-correction and go back to the engine's reading.
+replaces the claim's sources with it. With nothing typed nothing is highlighted: enter never
+attaches a source the reviewer did not choose. A name the registry does not know can be added as
+a new source, by picking the "＋ New source" row on purpose. The other options mark the claim
+unattributed or not a claim, or drop the correction and go back to the engine's reading; typing
+their words ("not a claim", "unattributed", "engine") picks them, never a source of that name.
 """
 
 from __future__ import annotations
@@ -23,7 +25,15 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from factcheck.models import SourceKind
-from factcheck.review import CorrectionAction, SourceChoice, is_close_match, is_known_name, match_sources
+from factcheck.review import (
+    SPECIAL_LABELS,
+    CorrectionAction,
+    SourceChoice,
+    is_close_match,
+    is_known_name,
+    match_sources,
+    special_action,
+)
 from factcheck.textsafe import safe
 
 
@@ -35,6 +45,9 @@ class SourcePick:
     name: str | None = None
     kind: SourceKind = "unknown"
     new: bool = False  # a source the registry does not know yet: add it there too
+
+
+SPECIAL_MARKS: dict[str, str] = {"engine": "⟲", "unattributed": "∅", "not-claim": "¬", "claim": "¶"}
 
 
 class SourcePickerScreen(ModalScreen[SourcePick | None]):
@@ -73,7 +86,7 @@ class SourcePickerScreen(ModalScreen[SourcePick | None]):
             yield Static(Content.assemble(("Now: ", "bold"), now), id="picker-now")
             yield Input(placeholder="Type a source: Reuters, a CATL spokesperson…", id="picker-input")
             yield OptionList(id="picker-options")
-            yield Static("enter add as another source · ctrl+r replace · esc cancel", classes="dialog-hint")
+            yield Static("", classes="dialog-hint", id="picker-hint", markup=False)
 
     def on_mount(self) -> None:
         self.query_one("#picker-box").border_title = "Who says so?"
@@ -85,29 +98,36 @@ class SourcePickerScreen(ModalScreen[SourcePick | None]):
         self._fill(event.value)
 
     def _fill(self, query: str) -> None:
+        """List the options for what is typed, and highlight the one enter should take, if any.
+
+        Nothing is highlighted with nothing typed (enter must not attach the first source to a
+        claim by itself), nor when only a new source would fit: creating one is done on purpose,
+        with the arrows or the mouse.
+        """
         options = self.query_one("#picker-options", OptionList)
         options.clear_options()
         self._picks = {}
-        first_source: int | None = None
+        highlight: int | None = None
 
         def add(option_id: str, prompt: Content, pick: SourcePick) -> int:
             self._picks[option_id] = pick
             options.add_option(Option(prompt, id=option_id))
             return options.option_count - 1
 
-        if not query.strip():
+        def special(action: CorrectionAction) -> int:
+            return add(action, Content.styled(f"{SPECIAL_MARKS[action]} {SPECIAL_LABELS[action]}", "$text-accent"),
+                       SourcePick(action))
+
+        typed = query.strip()
+        meant = special_action(typed) if typed else None
+        if not typed:
             if self._corrected:
-                add("engine", Content.styled("⟲ Back to the engine's reading", "$text-accent"), SourcePick("engine"))
-            add("unattributed", Content.styled("∅ No source: unattributed", "$text-accent"), SourcePick("unattributed"))
-            if self._not_claim:
-                add("claim", Content.styled("¶ It is a claim after all", "$text-accent"), SourcePick("claim"))
-            else:
-                add(
-                    "not-claim",
-                    Content.styled("¬ Not a claim (asserts nothing)", "$text-accent"),
-                    SourcePick("not-claim"),
-                )
-        confident = False
+                special("engine")
+            special("unattributed")
+            special("claim" if self._not_claim else "not-claim")
+        elif meant is not None:
+            # "not a claim", "unatributed", "engine": the option itself, never a source of that name.
+            highlight = special(meant)
         for number, choice in enumerate(match_sources(query, self._choices)):
             position = add(
                 f"choice-{number}",
@@ -118,30 +138,42 @@ class SourcePickerScreen(ModalScreen[SourcePick | None]):
                 ),
                 SourcePick("add", choice.name, choice.kind),
             )
-            if first_source is None:
-                first_source = position
-                confident = is_close_match(query, choice)
-        # A name nobody knows yet comes last; enter picks it unless a known name is a close match.
-        if query.strip() and not is_known_name(query, self._choices):
+            if number == 0 and typed and highlight is None and is_close_match(query, choice):
+                highlight = position
+        # A name nobody knows yet comes last, and is only ever chosen on purpose.
+        if typed and meant is None and not is_known_name(query, self._choices):
             name = " ".join(query.split())
             kind: SourceKind = self._guess_kind(name) if self._guess_kind else "unknown"
-            position = add(
+            add(
                 "new",
                 Content.assemble(
-                    ("+ New source ", "$text-success"), (safe(name), "bold"), (f" ({kind})", "$foreground-muted")
+                    ("＋ New source: ", "$text-success"), (safe(name), "bold"), (f" ({kind})", "$foreground-muted")
                 ),
                 SourcePick("add", name, kind, new=True),
             )
-            if not confident:
-                first_source = position
-        if options.option_count:
-            options.highlighted = first_source if first_source is not None else 0
+        options.highlighted = highlight
+        self._hint(typed, highlight)
+
+    def _hint(self, typed: str, highlight: int | None) -> None:
+        if highlight is not None:
+            text = "enter add as another source · ctrl+r replace · esc cancel"
+            pick = self._highlighted()
+            if pick is not None and pick.action not in ("add", "replace"):
+                text = "enter choose · esc cancel"
+        elif not typed:
+            text = "type a name, or pick one with ↑↓ · esc cancel"
+        elif "new" in self._picks:
+            text = "↓ to pick “＋ New source” or a listed one, then enter · esc cancel"
+        else:
+            text = "pick one with ↑↓, then enter · esc cancel"
+        self.query_one("#picker-hint", Static).update(text)
 
     def action_move(self, step: int) -> None:
         options = self.query_one("#picker-options", OptionList)
         if options.option_count:
-            current = options.highlighted if options.highlighted is not None else -step
+            current = options.highlighted if options.highlighted is not None else (-1 if step > 0 else 0)
             options.highlighted = max(0, min(options.option_count - 1, current + step))
+            self._hint(self.query_one("#picker-input", Input).value.strip(), options.highlighted)
 
     def _highlighted(self) -> SourcePick | None:
         options = self.query_one("#picker-options", OptionList)
@@ -153,6 +185,17 @@ class SourcePickerScreen(ModalScreen[SourcePick | None]):
     def action_choose(self, mode: str = "add") -> None:
         pick = self._highlighted()
         if pick is None:
+            value = self.query_one("#picker-input", Input).value.strip()
+            if not value:
+                self.notify("Type a name or pick one with the arrows.", severity="warning", timeout=3)
+            elif "new" in self._picks:
+                self.notify(
+                    f"No known source is “{safe(value)}”: pick “＋ New source” with the arrows to add it.",
+                    severity="warning",
+                    timeout=4,
+                )
+            else:
+                self.notify("Pick one with the arrows.", severity="warning", timeout=3)
             return
         if mode == "replace" and pick.action == "add":
             pick = SourcePick("replace", pick.name, pick.kind, pick.new)
