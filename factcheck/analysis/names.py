@@ -27,6 +27,7 @@ class NameIndex:
     aliases: dict[str, RegistrySource] = field(init=False)
     first_words: frozenset[str] = field(init=False)
     article_keys: frozenset[str] = field(init=False)
+    outlet_words: frozenset[str] = field(init=False)
 
     def __post_init__(self) -> None:
         self.aliases = self.registry.aliases()
@@ -41,6 +42,11 @@ class NameIndex:
                     raw_first.add(tok.low)
                     raw_first.add(tok.bare)
         self.raw_first = frozenset(raw_first | self.first_words)
+        # Words that can start an outlet's name: a statement with none of them names no outlet.
+        self.outlet_words = frozenset(
+            tok.bare for src in self.registry.sources() if src.kind in OUTLET_KINDS
+            for alias in (src.name, *src.aliases) for tok in tokenize(alias)[:2] if tok.low not in {"the", "a"}
+        )
 
     def find(self, text: str, toks: list[Tok], a: int, b: int) -> list[tuple[int, int, RegistrySource, bool]]:
         """Known names among toks[a:b] as (first token, end token, source, suspicious)."""
