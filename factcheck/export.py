@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,8 +23,8 @@ from typing import Any
 
 from factcheck.models import Statement
 from factcheck.report import csvout, describe, jsonout
-from factcheck.report.markdown import escape
 from factcheck.review import ReviewSession, now_iso, source_names
+from factcheck.textsafe import safe
 
 EXPORT_SCHEMA = "factcheck.export/1"
 FORMATS: tuple[str, ...] = ("markdown", "json", "csv")
@@ -142,12 +143,103 @@ def render_csv(session: ReviewSession) -> str:
 
 # --- Markdown -------------------------------------------------------------------------------
 
+# Markdown-escaping a character it would not misread leaves "\$2.1 billion" and "-\>" in a memo
+# pasted as plain text; only what could really become markup in its place is escaped.
+_ASCII_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+# "&amp;" would render as "&": an ampersand is escaped only where it would start an entity.
+_ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]{1,32};)")
+# A block marker at the start of a line: a list item ("- ", "+ ", "12. ", "3) "), a heading
+# ("## "), a block quote (">"), or a line of only "=" or "-" (a heading underline, a rule).
+_BULLET = re.compile(r"[-+*](?=\s|$)")
+_ORDERED = re.compile(r"\d{1,9}(?=[.)](?:\s|$))")
+_HEADING = re.compile(r"#{1,6}(?=\s|$)")
+_UNDERLINE = re.compile(r"(?:=+|-+)$")
+
+
+def escape(text: str, *, line_start: bool = True, cell: bool = False, heading: bool = False) -> str:
+    """`text` from the draft as Markdown that renders literally, on one line, with few escapes.
+
+    `line_start`: the text may begin a line (block markers at its start are escaped); `cell`: it
+    is in a table cell ("|" is escaped); `heading`: it ends an ATX heading (a closing "#" run is
+    escaped). Control characters are made visible by `safe` first.
+    """
+    text = " ".join(safe(text).split())
+    if not text:
+        return text
+    dollar_math = _could_be_math(text)
+    tildes = text.count("~") >= 2
+    out: list[str] = []
+    last = len(text) - 1
+    for at, char in enumerate(text):
+        before = text[at - 1] if at else " "
+        after = text[at + 1] if at < last else " "
+        if char == "\\":
+            escaped = after in _ASCII_PUNCTUATION or at == last
+        elif char in "*_":
+            # Emphasis needs a delimiter next to a non-space; "snake_case" cannot open or close it.
+            escaped = not (before.isspace() and after.isspace()) and not (
+                char == "_" and before.isalnum() and after.isalnum()
+            )
+        elif char == "`":
+            escaped = True
+        elif char == "[":
+            escaped = after == "^" or (at == 0 and line_start)  # a footnote, a link definition
+        elif char == "]":
+            escaped = after in "([:"  # an inline link, a reference link, a definition
+        elif char == "<":
+            escaped = after.isalpha() or after in "/!?"  # HTML or an autolink
+        elif char == "$":
+            escaped = dollar_math
+        elif char == "~":
+            escaped = tildes
+        elif char == "|":
+            escaped = cell
+        else:
+            escaped = False
+        out.append("\\" + char if escaped else char)
+    escaped_text = _ENTITY.sub(r"\\&", "".join(out))
+    if line_start:
+        escaped_text = _escape_line_start(escaped_text)
+    if heading and escaped_text.endswith("#"):
+        run = len(escaped_text) - len(escaped_text.rstrip("#"))
+        start = len(escaped_text) - run
+        if start == 0 or escaped_text[start - 1] == " ":
+            escaped_text = escaped_text[:start] + "\\" + escaped_text[start:]
+    return escaped_text
+
+
+def _escape_line_start(text: str) -> str:
+    if text.startswith(">"):
+        return "\\" + text
+    if _UNDERLINE.match(text) or _BULLET.match(text) or _HEADING.match(text):
+        return "\\" + text
+    ordered = _ORDERED.match(text)
+    if ordered:
+        return text[: ordered.end()] + "\\" + text[ordered.end() :]
+    return text
+
+
+def _could_be_math(text: str) -> bool:
+    """Whether two "$" could enclose inline math: an opening one before a non-space, and a later
+    closing one after a non-space and not before a digit ("$2 and $3" cannot; "$x$" can)."""
+    opened = False
+    for at, char in enumerate(text):
+        if char != "$":
+            continue
+        before = text[at - 1] if at else " "
+        after = text[at + 1] if at + 1 < len(text) else " "
+        if opened and not before.isspace() and not after.isdigit():
+            return True
+        if not after.isspace():
+            opened = True
+    return False
+
 
 def render_markdown(session: ReviewSession) -> str:
     """The memo: where the review stands, what still needs work, then the draft claim by claim."""
     reading = session.reading_now()
     parts = [
-        f"# Fact-check memo: {escape(reading.document.path)}",
+        f"# Fact-check memo: {escape(reading.document.path, line_start=False, heading=True)}",
         _md_summary(session),
         _md_action_list(session),
         _md_sources(session),
@@ -160,7 +252,7 @@ def render_markdown(session: ReviewSession) -> str:
 def _md_summary(session: ReviewSession) -> str:
     reading = session.reading_now()
     progress = session.progress()
-    reviewers = ", ".join(escape(name) for name in session.reviewers()) or "nobody yet"
+    reviewers = ", ".join(escape(name, line_start=False) for name in session.reviewers()) or "nobody yet"
     summary = reading.summary
     lines = [
         f"- **Reviewed: {progress.tagged} of {describe.plural(progress.claims, 'claim')}** "
@@ -181,10 +273,10 @@ def _md_summary(session: ReviewSession) -> str:
 
 def _md_item(session: ReviewSession, index: int) -> str:
     statement = session.statements[index]
-    line = f"- **#{statement.index}** {escape(statement.text)}"
+    line = f"- **#{statement.index}** {escape(statement.text, line_start=False)}"
     record = session.tag_of(index)
     if record is not None and record.note:
-        line += f"\\\n  *Note ({escape(record.reviewer)}):* {escape(record.note)}"
+        line += f"\\\n  *Note ({escape(record.reviewer, line_start=False)}):* {escape(record.note, line_start=False)}"
     return line
 
 
@@ -217,7 +309,10 @@ def _md_sources(session: ReviewSession) -> str:
     if not counts:
         return "## Sources\n\nNo source is named in this draft."
     rows = ["| Source | Kind | Statements | Share of attributed claims |", "|---|---|--:|--:|"]
-    rows.extend(f"| {escape(s.name)} | {s.kind} | {s.statements} | {describe.percent(s.share)} |" for s in counts)
+    rows.extend(
+        f"| {escape(s.name, cell=True, line_start=False)} | {s.kind} | {s.statements} | {describe.percent(s.share)} |"
+        for s in counts
+    )
     return "## Sources\n\n" + "\n".join(rows)
 
 
@@ -227,9 +322,9 @@ def _md_ledger(reading) -> str:
         return ""
     lines = []
     for entry in entries:
-        line = ", ".join(escape(entity) for entity in entry.entities)
+        line = ", ".join(escape(entity, line_start=False) for entity in entry.entities)
         if entry.reported_by:
-            line += f" (reported by {escape(entry.reported_by)})"
+            line += f" (reported by {escape(entry.reported_by, line_start=False)})"
         lines.append(f"- {line}")
     return "## Did not respond\n\n" + "\n".join(lines)
 
@@ -238,7 +333,7 @@ def _md_walkthrough(session: ReviewSession) -> str:
     blocks = ["## Statement by statement"]
     for index, statement in enumerate(session.statements):
         if session.is_heading(index):
-            blocks.append(f"### {escape(statement.text)}")
+            blocks.append(f"### {escape(statement.text, line_start=False, heading=True)}")
         else:
             blocks.append(_md_statement(session, index, statement))
     return "\n\n".join(blocks)
@@ -248,26 +343,30 @@ def _md_statement(session: ReviewSession, index: int, statement: Statement) -> s
     record = session.tag_of(index)
     label = [f"**#{statement.index}**"]
     if record is not None and record.tag:
-        label.append(f"**{TAG_WORDS[record.tag]}** ({escape(record.reviewer)}, {record.updated_at[:10]})")
+        label.append(
+            f"**{TAG_WORDS[record.tag]}** ({escape(record.reviewer, line_start=False)}, {record.updated_at[:10]})"
+        )
     elif session.is_claim(index):
         label.append("not reviewed")
     if session.is_not_claim(index):
         label.append("*not a claim*")
     label.extend(f"`{flag}`" for flag in statement.flags)
     for attribution in statement.attributions:
-        name = escape(describe.attribution_label(attribution))
+        name = escape(describe.attribution_label(attribution), line_start=False)
         label.append(f"*{name} (inherited: confirm)*" if attribution.basis == "inherited" else name)
     lines = [" · ".join(label), escape(statement.text)]
     for entry in describe.ledger(statement.non_responses):
-        entities = ", ".join(escape(entity) for entity in entry.entities)
-        reported = f" (reported by {escape(entry.reported_by)})" if entry.reported_by else ""
+        entities = ", ".join(escape(entity, line_start=False) for entity in entry.entities)
+        reported = f" (reported by {escape(entry.reported_by, line_start=False)})" if entry.reported_by else ""
         lines.append(f"*Did not respond:* {entities}{reported}")
     correction = session.correction_of(index)
     if correction is not None:
-        engine = ", ".join(escape(name) for name in source_names(session.engine[index])) or "no source"
-        lines.append(f"*Corrected by {escape(correction.reviewer)}; the engine read:* {engine}")
+        engine = (
+            ", ".join(escape(name, line_start=False) for name in source_names(session.engine[index])) or "no source"
+        )
+        lines.append(f"*Corrected by {escape(correction.reviewer, line_start=False)}; the engine read:* {engine}")
     if record is not None and record.note:
-        lines.append(f"*Note ({escape(record.reviewer)}):* {escape(record.note)}")
+        lines.append(f"*Note ({escape(record.reviewer, line_start=False)}):* {escape(record.note, line_start=False)}")
     return "\\\n".join(lines)
 
 

@@ -8,8 +8,10 @@ import errno
 import io
 import json
 import shutil
+from html.parser import HTMLParser
 from types import SimpleNamespace
 
+import pytest
 from click.testing import CliRunner
 from tui_support import SEED, write_harbour
 
@@ -56,8 +58,8 @@ def test_markdown_memo_lists_the_work_left_and_every_claim_with_its_review(tmp_p
     assert "Reviewers: ana, ben" in memo
     assert "## Disputed" in memo and "## Needs a source" in memo and "## Not reviewed yet" in memo
     assert "**verified** (ana" in memo and "**disputed** (ben" in memo
-    # Draft text and notes are shown literally, never as Markdown.
-    assert r"\*not\* what \[the desk\] said" in memo
+    # Draft text and notes are shown literally, never as Markdown (see the markdown-it test).
+    assert r"\*not\* what [the desk] said" in memo
     assert "the engine read:*" in memo and "Bloomberg" in memo
     assert "## Did not respond" in memo and "Huawei" in memo
 
@@ -167,3 +169,89 @@ def test_export_on_a_read_only_database_reads_without_writing(tmp_path):
     assert result.exit_code == 0
     assert json.loads(result.stdout)["statements"][r.claims[0]]["review"]["tag"] == "verified"
     assert r.db.read_bytes() == before
+
+
+# A draft full of characters Markdown could misread, and of ones it could not.
+TRICKY = (
+    "Halvorsen would pay about $2.1 billion, or $40 a share, Reuters reported.\n\n"
+    "The route runs Oslo -> Rotterdam and costs *nothing* to [the desk](x) users, the company said.\n\n"
+    "> 5 analysts said names like __init__ and snake_case are fine.\n\n"
+    "A clause with $x$ in it, a ~~strike~~, a <b>tag</b> and &amp; went unexplained.\n\n"
+    "2) Two options: 3 * 4 = 12, the agency said.\n\n"
+    "- A dash opens this line, and a [^1] footnote mark follows; [x]: y is no definition.\n\n"
+    "A backslash \\ stays and C:\\new too.\n"
+)
+
+
+class _Text(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
+
+
+def _rendered_text(memo: str) -> str:
+    """The memo as a reader sees it: rendered by markdown-it (with tables, strikethrough and
+    dollar math, as GitHub-like viewers do), tags stripped."""
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.dollarmath import dollarmath_plugin
+    from mdit_py_plugins.footnote import footnote_plugin
+
+    # Dollar math as pandoc and GitHub read it: no space inside the dollars, no digit after the closing one.
+    md = (
+        MarkdownIt("commonmark")
+        .enable(["table", "strikethrough"])
+        .use(dollarmath_plugin, allow_space=False, allow_digits=False)
+        .use(footnote_plugin)
+    )
+    html = md.render(memo)
+    # Markup the draft's words would have become; the memo's own labels use only <em>, <strong>,
+    # <code>, lists, headings and a table.
+    for tag in ("<s>", "<del>", "<blockquote>", "<ol", "<a ", 'class="math', "<b>", "footnote-ref", "<sup"):
+        assert tag not in html, f"{tag} in the rendered memo"
+    parser = _Text()
+    parser.feed(html)
+    return " ".join("".join(parser.parts).split())
+
+
+def test_markdown_memo_renders_the_draft_literally_with_few_escapes(tmp_path):
+    draft = tmp_path / "tricky.txt"
+    draft.write_text(TRICKY, encoding="utf-8")
+    with open_store(tmp_path / "t.db") as store:
+        session = load_session(read_draft(draft), store, "ana")
+    memo = export.render(session, "markdown")
+    text = _rendered_text(memo)
+    for statement in session.statements:
+        assert " ".join(statement.text.split()) in text, statement.text
+    # Escapes only where Markdown would misread: pasted as plain text the memo reads naturally.
+    assert "$2.1 billion, or $40 a share" in memo
+    assert "Oslo -> Rotterdam" in memo
+    assert "snake_case" in memo
+    assert "\\$x\\$" in memo and "\\*nothing\\*" in memo
+    assert "\\> 5 analysts" in memo
+    assert "2\\) Two options: 3 * 4 = 12" in memo
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("$2.1 billion and $3 billion", "$2.1 billion and $3 billion"),
+        ("a $x$ b", "a \\$x\\$ b"),
+        ("Oslo -> Rotterdam", "Oslo -> Rotterdam"),
+        ("> quoted", "\\> quoted"),
+        ("- item", "\\- item"),
+        ("---", "\\---"),
+        ("12. March", "12\\. March"),
+        ("# Heading", "\\# Heading"),
+        ("#hashtag", "#hashtag"),
+        ("snake_case and _emphasis_", "snake_case and \\_emphasis\\_"),
+        ("3 * 4", "3 * 4"),
+        ("[sic] and [a](b)", "\\[sic] and [a\\](b)"),
+        ("x < y and <b>", "x < y and \\<b>"),
+        ("AT&amp;T and R&D", "AT\\&amp;T and R&D"),
+    ],
+)
+def test_escape_touches_only_what_markdown_would_misread(text, expected):
+    assert export.escape(text) == expected

@@ -18,10 +18,13 @@ from factcheck.review import (
     ReviewError,
     ReviewSession,
     SourceChoice,
+    carry_notices,
     corrected_statements,
     is_close_match,
     is_known_name,
+    load_session,
     match_sources,
+    special_action,
     statement_keys,
 )
 
@@ -308,10 +311,184 @@ def test_statement_keys_survive_an_edit_elsewhere_and_tell_repeats_apart():
     assert first != second
 
 
-def test_tags_of_statements_no_longer_in_the_draft_are_ignored():
+def test_tags_of_statements_no_longer_in_the_draft_are_ignored_and_counted():
     review = ReviewSession(
         brief(),
         reviewer="ana",
         tags={"gone:0": TagRecord(statement_key="gone:0", tag="verified", reviewer="ben", updated_at="x")},
     )
     assert review.progress().tagged == 0
+    assert carry_notices(review) == ["1 tag from the earlier version no longer matches a statement: see the history"]
+
+
+# --- a corrected source carries on to the statements that inherited it ------------------------
+
+
+def chain() -> Reading:
+    """One source, then two statements inheriting it, then one with a cue; and a new paragraph."""
+    return _reading(
+        [
+            _statement(0, "The Harbour Times said fares will rise by 8% in May.", 0, sources=["Harbour Times"]),
+            _statement(
+                1, "The increase follows two years of frozen prices.", 0, sources=["Harbour Times"], basis="inherited"
+            ),
+            _statement(2, "It is the first rise since 2019.", 0, sources=["Harbour Times"], basis="inherited"),
+            _statement(3, "Reuters said the operator had debts.", 0, sources=["Reuters"]),
+            _statement(4, "Those debts were refinanced in March.", 0, sources=["Reuters"], basis="inherited"),
+            _statement(5, "Fuel costs doubled last winter.", 1),
+        ]
+    )
+
+
+def test_a_corrected_source_carries_on_to_the_statements_that_inherited_it():
+    review = ReviewSession(chain(), reviewer="ana", registry=REGISTRY)
+    review.correct(0, "replace", "The Times")
+    sources = [[a.source for a in s.attributions] for s in review.statements]
+    assert sources == [["The Times"], ["The Times"], ["The Times"], ["Reuters"], ["Reuters"], []]
+    # Still inherited, still weak: the flags are recomputed from the corrected reading.
+    assert review.statements[1].attributions[0].basis == "inherited"
+    assert {"single-source", "inherited"} <= set(review.statements[2].flags)
+    # A statement with its own correction keeps it, and passes its own on.
+    review.correct(1, "replace", "Financial Times")
+    sources = [[a.source for a in s.attributions] for s in review.statements]
+    assert sources[:3] == [["The Times"], ["Financial Times"], ["Financial Times"]]
+    # No source at all: those that inherited it are unattributed too.
+    review.correct(3, "unattributed")
+    assert review.statements[4].attributions == [] and "unattributed" in review.statements[4].flags
+    # Back to the engine's reading: the inheritance is the engine's again.
+    for index in (0, 1, 3):
+        review.correct(index, "engine")
+    assert review.statements == list(chain().statements)
+
+
+# --- tags of an edited statement --------------------------------------------------------------
+
+
+def _tag(key, tag="verified", note=None):
+    return TagRecord(statement_key=key, tag=tag, note=note, reviewer="ben", updated_at="2030-01-01T00:00:00")
+
+
+def test_a_tag_follows_its_statement_through_a_small_edit():
+    old = brief().statements
+    old_keys = statement_keys(old)
+    edited = brief()
+    edited.statements[1] = edited.statements[1].model_copy(
+        update={"text": "The Harbour Times said fares will rise by 9% in May."}
+    )
+    # Statement 3 rewritten beyond recognition: its tag cannot be placed.
+    edited.statements[3] = edited.statements[3].model_copy(update={"text": "Diesel is cheaper than a year ago."})
+    tags = {old_keys[1]: _tag(old_keys[1]), old_keys[3]: _tag(old_keys[3], "disputed"), old_keys[5]: _tag(old_keys[5])}
+    review = ReviewSession(
+        edited, reviewer="ana", tags=tags, earlier_texts={k: s.text for k, s in zip(old_keys, old, strict=True)}
+    )
+    assert review.tag_of(1) is not None and review.tag_of(1).tag == "verified"
+    assert review.key(1) in review.carried and review.tag_of(1).statement_key == review.key(1)
+    assert review.tag_of(5).tag == "verified" and review.key(5) not in review.carried  # unchanged
+    assert review.tag_of(3) is None
+    assert [r.tag for r in review.unplaced_tags] == ["disputed"]
+    assert carry_notices(review) == [
+        "1 tag carried over from an earlier version to edited statements: check them",
+        "1 tag from the earlier version no longer matches a statement: see the history",
+    ]
+    # Tagging it again makes it this version's own.
+    review.set_tag(1, "disputed")
+    assert review.key(1) not in review.carried
+
+
+def test_an_ambiguous_edit_places_no_tag():
+    base = "The ferry company said on Monday that fares would rise by eight percent in May this year."
+    statements = [
+        _statement(0, base.replace("eight", "nine"), 0),
+        _statement(1, base.replace("eight", "ten"), 1),
+    ]
+    old_key = statement_keys([_statement(0, base, 0)])[0]
+    review = ReviewSession(
+        _reading(statements), reviewer="ana", tags={old_key: _tag(old_key)}, earlier_texts={old_key: base}
+    )
+    assert review.tag_of(0) is None and review.tag_of(1) is None
+    assert len(review.unplaced_tags) == 1
+    # Two old tags wanting the same statement: neither is placed.
+    other = base + " "
+    keys = statement_keys([_statement(0, base, 0), _statement(1, base.replace("May", "June"), 0)])
+    review = ReviewSession(
+        _reading([_statement(0, base.replace("May", "April"), 0)]),
+        reviewer="ana",
+        tags={key: _tag(key) for key in keys},
+        earlier_texts={keys[0]: other, keys[1]: base.replace("May", "June")},
+    )
+    assert review.tag_of(0) is None and len(review.unplaced_tags) == 2
+
+
+class _TextStore:
+    """A store that also keeps statement texts (the hook `load_session` uses when it exists)."""
+
+    def __init__(self, store):
+        self._store = store
+        self.texts: dict[str, str] = {}
+
+    def __getattr__(self, name):
+        return getattr(self._store, name)
+
+    def record_statements(self, draft_id, texts):
+        self.texts.update(texts)
+
+    def statement_texts(self, draft_id, include_previous=True):
+        return dict(self.texts)
+
+
+def test_load_session_carries_tags_to_an_edited_draft(tmp_path):
+    from factcheck.read import read_draft
+    from factcheck.store import open_store
+
+    draft = tmp_path / "story.txt"
+    first = "The Harbour Times said fares will rise by 8% in May. Fuel costs doubled last winter.\n"
+    draft.write_text(first, encoding="utf-8")
+    with open_store(tmp_path / "t.db") as real:
+        store = _TextStore(real)
+        review = load_session(read_draft(draft), store, "ana")
+        for index in range(len(review)):
+            write = review.set_tag(index, "verified")
+            real.set_tag(review.draft_id, write.key, "verified", "ana")
+        draft.write_text(first.replace("8%", "9%").replace("Fuel costs doubled", "Diesel got cheaper"), "utf-8")
+        review = load_session(read_draft(draft), store, "ana")
+        assert review.tag_of(0) is not None and review.key(0) in review.carried
+        assert review.tag_of(1) is None
+        assert "1 tag from the earlier version no longer matches a statement: see the history" in review.notices
+
+
+# --- the picker's other options, typed --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "action"),
+    [
+        ("not a claim", "not-claim"),
+        ("Not a clam", "not-claim"),
+        ("unattributed", "unattributed"),
+        ("unatributed", "unattributed"),
+        ("Unattrib", "unattributed"),
+        ("no source", "unattributed"),
+        ("engine", "engine"),
+        ("Engine's reading", "engine"),
+        ("Reuters", None),
+        ("Engineering News", None),
+        ("Nordic Claims Bureau", None),
+    ],
+)
+def test_typing_an_option_names_the_option_not_a_source(typed, action):
+    assert special_action(typed) == action
+
+
+def test_a_source_named_like_an_option_is_refused():
+    review = session()
+    with pytest.raises(ReviewError, match="not a source"):
+        review.correct(1, "add", "not a claim")
+    with pytest.raises(ReviewError, match="not a source"):
+        review.correct(1, "replace", "Unattributed")
+    assert review.correction_of(1) is None
+
+
+def test_counts_say_how_many_statements_not_rows():
+    review = session()
+    rows = review.visible(query="ferry")
+    assert rows == [4, 5] and review.statements_in(rows) == 1

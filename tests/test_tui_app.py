@@ -8,6 +8,7 @@ import threading
 
 from textual.widgets import OptionList
 from tui_support import (
+    REPO,
     SEED,
     cell,
     index_of,
@@ -265,3 +266,90 @@ async def test_corrections_are_reassessed_off_the_ui_thread(tmp_path, monkeypatc
         assert threads and threading.main_thread().name not in threads
         assert "corroborated" in app.session.statements[index].flags
         assert "CO" in cell(app, index, "flags")
+
+
+# --- layout: the columns follow the terminal's width --------------------------------------------
+
+PORT = REPO / "fixtures" / "port-takeover-talks.txt"
+
+
+def _widths(app) -> dict[str, int]:
+    return {column.key.value: column.width for column in app.review_screen.table.ordered_columns}
+
+
+@pilot_test
+async def test_the_statement_column_takes_the_spare_width_and_follows_a_resize(tmp_path):
+    app = make_app(PORT, tmp_path / "t.db")
+    async with app.run_test(size=(160, 50)) as pilot:
+        await settle(pilot)
+        screen = app.review_screen
+        table = screen.table
+        # The list spans the terminal, and its text column gets what the others leave.
+        assert table.size.width >= 158
+        wide = _widths(app)
+        assert wide["text"] >= 85 and wide["source"] >= 30
+        statement = app.session.statements[1].text
+        assert cell(app, 1, "text") == statement  # the whole sentence is in the cell
+        await pilot.resize_terminal(80, 24)
+        await settle(pilot)
+        await pilot.pause()
+        narrow = _widths(app)
+        assert sum(narrow.values()) + 2 * table.cell_padding * len(narrow) + 1 <= table.size.width
+        # At 80 columns the source keeps room for "who … via whom".
+        assert narrow["source"] >= 18 and narrow["text"] >= 24
+        conduit = next(i for i, s in enumerate(app.session.statements) if any(a.via for a in s.attributions))
+        label = table.get_cell(str(conduit), "source").fitted(narrow["source"]).plain
+        assert label.endswith("via " + app.session.statements[conduit].attributions[0].via)
+        assert "…" in label and len(label) <= narrow["source"]
+
+
+@pilot_test
+async def test_o_on_a_narrow_terminal_shows_the_sources_in_place_of_the_details(tmp_path):
+    app = make_app(PORT, tmp_path / "t.db")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = app.review_screen
+        details, draft, sources = (screen.query_one(f"#{name}") for name in ("details", "draft", "sources"))
+        assert details.display and not sources.display
+        details_width = details.size.width
+        await pilot.press("o")
+        await pilot.pause()
+        # The details are not squeezed until words break: they make way for the sources.
+        assert sources.display and not details.display
+        assert sources.size.width >= 30 and draft.size.width >= 30
+        await pilot.press("o")
+        await pilot.pause()
+        assert details.display and not sources.display and details.size.width == details_width
+
+
+@pilot_test
+async def test_counts_are_of_statements_not_of_the_headings_shown_with_them(tmp_path):
+    app = make_app(SEED, tmp_path / "t.db")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen, session = app.review_screen, app.session
+        status = str(screen.query_one("#status").render())
+        assert f"all ({session.progress().claims})" in status
+        await pilot.press("slash", *"training", "enter")
+        await pilot.pause(0.4)
+        await settle(pilot)
+        rows = screen.table.rows_shown
+        shown = [i for i in rows if not session.is_heading(i)]
+        assert len(shown) < len(rows)  # headings came along with their sections…
+        assert f"“training” ({len(shown)})" in str(screen.query_one("#status").render())  # …uncounted
+
+
+def test_the_details_say_a_tag_was_carried_from_an_earlier_version():
+    from factcheck.models import TagRecord
+    from factcheck.read import read_draft
+    from factcheck.review import ReviewSession, statement_keys
+    from factcheck.tui.widgets.details import details_content
+
+    reading = analyse(read_draft(SEED))
+    index = next(i for i, s in enumerate(reading.statements) if s.kind == "claim")
+    old_text = reading.statements[index].text + " Extra"
+    old_key = statement_keys([reading.statements[index].model_copy(update={"text": old_text})])[0]
+    record = TagRecord(statement_key=old_key, tag="verified", reviewer="ben", updated_at="2030-01-01T00:00:00")
+    session = ReviewSession(reading, reviewer="ana", tags={old_key: record}, earlier_texts={old_key: old_text})
+    assert "tag carried from an earlier version" in details_content(session, index, None).plain
+    assert "carried" not in details_content(session, index + 1, None).plain

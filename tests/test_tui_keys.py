@@ -187,8 +187,8 @@ async def test_s_replaces_a_source_marks_not_a_claim_and_adds_a_new_source(tmp_p
         assert [a.source for a in session.statements[index].attributions] == ["Reuters"]
         assert stored_corrections(db, SEED)[session.key(index)].sources == ["Reuters"]
 
-        # With nothing typed, the option above the first source is "not a claim".
-        await pilot.press("s", "up", "enter")
+        # Typing the option's words picks the option, never a source of that name.
+        await pilot.press("s", *"not a claim", "enter")
         await settle(pilot)
         assert session.is_not_claim(index)
         assert session.statements[index].flags == []
@@ -197,11 +197,25 @@ async def test_s_replaces_a_source_marks_not_a_claim_and_adds_a_new_source(tmp_p
 
         other = index_of(app, "These operators own and run the data centres")
         app.review_screen.table.go_to(other)
+        engine_sources = [a.source for a in session.statements[other].attributions]
+        # A new source is created only on purpose: enter alone does nothing and says how.
         await pilot.press("s", *"Velmora Port Authority", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, SourcePickerScreen)
+        assert any("New source" in str(n.message) for n in app._notifications)
+        await pilot.press("up", "enter")
         await settle(pilot)
         assert "Velmora Port Authority" in [a.source for a in session.statements[other].attributions]
         from factcheck.store import open_store
 
+        with open_store(db, readonly=True) as store:
+            assert store.find_source("Velmora Port Authority") is not None
+        # u undoes the statement's correction; the new source stays in the registry, and says so.
+        await pilot.press("u")
+        await settle(pilot)
+        assert [a.source for a in session.statements[other].attributions] == engine_sources
+        assert session.correction_of(other) is None and session.key(other) not in stored_corrections(db, SEED)
+        assert any("stays in the registry" in str(n.message) for n in app._notifications)
         with open_store(db, readonly=True) as store:
             assert store.find_source("Velmora Port Authority") is not None
 
@@ -419,6 +433,47 @@ async def test_the_picker_takes_a_misspelt_known_source_but_keeps_a_new_name_new
         assert [a.source for a in session.statements[other].attributions] == ["Financial Times"]
         third = index_of(app, "DeepSeek stands out")
         app.review_screen.table.go_to(third)
-        await pilot.press("s", *"Lenholm Harbour Board", "enter")
+        await pilot.press("s", *"Lenholm Harbour Board", "up", "enter")
         await settle(pilot)
         assert [a.source for a in session.statements[third].attributions] == ["Lenholm Harbour Board"]
+
+
+@pilot_test
+async def test_the_picker_with_nothing_typed_attaches_nothing_on_enter(tmp_path):
+    db = tmp_path / "t.db"
+    app = make_app(SEED, db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        session = app.session
+        index = index_of(app, "Chinese tech companies have started")
+        assert session.statements[index].attributions == []
+        app.review_screen.table.go_to(index)
+        await pilot.press("s")
+        picker = app.screen
+        assert isinstance(picker, SourcePickerScreen)
+        assert picker.query_one("#picker-options").highlighted is None
+        await pilot.press("enter")
+        await settle(pilot)
+        # Still open, nothing attached, and it says what to do.
+        assert app.screen is picker and session.correction_of(index) is None
+        assert any("Type a name or pick one with the arrows" in str(n.message) for n in app._notifications)
+        # Typing narrows the list and highlights a plain match as before.
+        await pilot.press(*"reut")
+        await pilot.pause()
+        options = picker.query_one("#picker-options")
+        assert options.highlighted is not None
+        assert "Reuters" in str(options.get_option_at_index(options.highlighted).prompt)
+        await pilot.press("escape")
+        # The option words, misspelt, pick the options and never create a source.
+        for typed, check in (
+            ("unatributed", lambda: session.correction_of(index).sources == []),
+            ("Engine", lambda: session.correction_of(index) is None),
+        ):
+            await pilot.press("s", *typed, "enter")
+            await settle(pilot)
+            assert check(), typed
+        from factcheck.store import open_store
+
+        with open_store(db, readonly=True) as store:
+            names = {s.name.casefold() for s in store.list_sources()}
+        assert not names & {"unatributed", "engine", "not a claim", "unattributed"}

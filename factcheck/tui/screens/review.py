@@ -96,13 +96,14 @@ class ReviewScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header(icon="?")
         yield Banner(id="banner")
-        with Horizontal(id="body"):
-            with Vertical(id="main"):
-                yield StatementTable(id="statements")
-                with Horizontal(id="inspector"):
-                    yield DraftView(id="draft")
-                    yield DetailsPanel(id="details")
-            yield SourcesPanel(id="sources")
+        # The statement list takes the whole width (its text is what is read); the draft, the
+        # details and the sources share the row below it.
+        with Vertical(id="body"):
+            yield StatementTable(id="statements")
+            with Horizontal(id="inspector"):
+                yield DraftView(id="draft")
+                yield DetailsPanel(id="details")
+                yield SourcesPanel(id="sources")
         yield Input(placeholder="Search statements: enter keeps it, esc clears", id="search")
         yield StatusBar(id="status")
         yield Footer(compact=True)
@@ -410,15 +411,16 @@ class ReviewScreen(Screen[None]):
         def done(pick: SourcePick | None) -> None:
             if pick is None:
                 return
+            before = session.statements
+            write = self._attempt(lambda: session.correct(index, pick.action, pick.name, new_source=pick.new))
+            if write is None:
+                return
             if pick.new and pick.name:
+                # The registry row goes first, so the database never names a source it lacks.
                 self.persist(Write("source", source_name=pick.name, source_kind=pick.kind))
                 from factcheck.models import RegistrySource
 
                 session.registry.setdefault(pick.name.casefold(), RegistrySource(name=pick.name, kind=pick.kind))
-            before = session.statements
-            write = self._attempt(lambda: session.correct(index, pick.action, pick.name))
-            if write is None:
-                return
             self.persist(write)
             self.redraw(before, index)
             if session.is_not_claim(index):
@@ -455,7 +457,15 @@ class ReviewScreen(Screen[None]):
         else:
             self.redraw(before, change.index)
         self.table.go_to(change.index)
-        self.notify(f"Undone: #{change.index} {change.kind} back to {_describe(change.before)}", timeout=3)
+        was = (
+            "the engine's reading"
+            if change.kind == "correction" and change.before is None
+            else _describe(change.before)
+        )
+        message = f"Undone: #{change.index} {change.kind} back to {was}"
+        if change.new_source:
+            message += f"; the new source “{safe(change.new_source)}” stays in the registry"
+        self.notify(message, timeout=5)
 
     def action_cycle_filter(self) -> None:
         self.flt = FILTERS[(FILTERS.index(self.flt) + 1) % len(FILTERS)]

@@ -115,8 +115,11 @@ class SourcePickerScreen(ModalScreen[SourcePick | None]):
             return options.option_count - 1
 
         def special(action: CorrectionAction) -> int:
-            return add(action, Content.styled(f"{SPECIAL_MARKS[action]} {SPECIAL_LABELS[action]}", "$text-accent"),
-                       SourcePick(action))
+            return add(
+                action,
+                Content.styled(f"{SPECIAL_MARKS[action]} {SPECIAL_LABELS[action]}", "$text-accent"),
+                SourcePick(action),
+            )
 
         typed = query.strip()
         meant = special_action(typed) if typed else None
@@ -163,7 +166,7 @@ class SourcePickerScreen(ModalScreen[SourcePick | None]):
         elif not typed:
             text = "type a name, or pick one with ↑↓ · esc cancel"
         elif "new" in self._picks:
-            text = "↓ to pick “＋ New source” or a listed one, then enter · esc cancel"
+            text = "↑ picks “＋ New source”, ↓ a listed one; then enter · esc cancel"
         else:
             text = "pick one with ↑↓, then enter · esc cancel"
         self.query_one("#picker-hint", Static).update(text)
@@ -171,8 +174,11 @@ class SourcePickerScreen(ModalScreen[SourcePick | None]):
     def action_move(self, step: int) -> None:
         options = self.query_one("#picker-options", OptionList)
         if options.option_count:
-            current = options.highlighted if options.highlighted is not None else (-1 if step > 0 else 0)
-            options.highlighted = max(0, min(options.option_count - 1, current + step))
+            if options.highlighted is None:
+                # From nothing, ↓ starts at the top and ↑ at the bottom (where "＋ New source" is).
+                options.highlighted = 0 if step > 0 else options.option_count - 1
+            else:
+                options.highlighted = max(0, min(options.option_count - 1, options.highlighted + step))
             self._hint(self.query_one("#picker-input", Input).value.strip(), options.highlighted)
 
     def _highlighted(self) -> SourcePick | None:
@@ -190,7 +196,7 @@ class SourcePickerScreen(ModalScreen[SourcePick | None]):
                 self.notify("Type a name or pick one with the arrows.", severity="warning", timeout=3)
             elif "new" in self._picks:
                 self.notify(
-                    f"No known source is “{safe(value)}”: pick “＋ New source” with the arrows to add it.",
+                    f"No known source is “{safe(value)}”: press ↑ to pick “＋ New source”, then enter.",
                     severity="warning",
                     timeout=4,
                 )

@@ -10,11 +10,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.measure import Measurement
 from rich.text import Text
 from textual.color import Color
 
 from factcheck.models import Statement, TagRecord
-from factcheck.review import source_label
 from factcheck.textsafe import safe
 
 # Two-letter badges, so five flags still fit an 80-column terminal; the help screen and the
@@ -83,17 +85,77 @@ def flags_cell(statement: Statement, palette: Palette, *, heading: bool, not_cla
     return text
 
 
-def source_cell(statement: Statement, palette: Palette, *, corrected: bool) -> Text:
-    label = safe(source_label(statement))
+class SourceLabel:
+    """A source cell that fits itself to its column when drawn: "people fam… via Reuters".
+
+    Cutting the whole label at the column's edge loses the conduit, the part an editor most
+    often needs ("two people familiar with the matter via Reuters" → "two people fa…"); this
+    shortens each source's own name first and keeps "via …" while there is room for it.
+    """
+
+    def __init__(self, parts: list[tuple[str, str | None]], *, style: str, mark: Text | None) -> None:
+        self.parts = parts
+        self.style = style
+        self.mark = mark
+        self.plain = (mark.plain if mark else "") + " + ".join(
+            f"{source} via {via}" if via else source for source, via in parts
+        )
+
+    def __str__(self) -> str:
+        return self.plain
+
+    def fitted(self, width: int) -> Text:
+        """The label in at most `width` cells."""
+        text = Text(no_wrap=True, overflow="ellipsis", end="")
+        if self.mark is not None:
+            text.append_text(self.mark)
+        room = width - text.cell_len
+        labels = [f"{source} via {via}" if via else source for source, via in self.parts]
+        joined = " + ".join(labels)
+        if cell_len(joined) <= room or room <= 0:
+            text.append(joined, style=self.style)
+            text.truncate(max(width, 0), overflow="ellipsis")
+            return text
+        share = max(1, (room - 3 * (len(self.parts) - 1)) // len(self.parts))
+        for number, (source, via) in enumerate(self.parts):
+            if number:
+                text.append(" + ", style=self.style)
+            text.append_text(_fit_part(source, via, share, self.style))
+        text.truncate(width, overflow="ellipsis")
+        return text
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield self.fitted(options.max_width)
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement(1, cell_len(self.plain))
+
+
+def _fit_part(source: str, via: str | None, width: int, style: str) -> Text:
+    """One "source via conduit" in `width` cells: the source is shortened before the conduit."""
+    suffix = f" via {via}" if via else ""
+    part = Text(source + suffix, style=style, no_wrap=True, end="")
+    if part.cell_len <= width:
+        return part
+    if suffix and cell_len(suffix) + 4 <= width:
+        head = Text(source, style=style, no_wrap=True, end="")
+        head.truncate(width - cell_len(suffix), overflow="ellipsis")
+        head.append(suffix, style=style)
+        return head
+    part.truncate(width, overflow="ellipsis")
+    return part
+
+
+def source_cell(statement: Statement, palette: Palette, *, corrected: bool) -> SourceLabel:
+    parts: list[tuple[str, str | None]] = []
+    for attribution in statement.attributions:
+        via = safe(attribution.via) if attribution.via and attribution.via != attribution.source else None
+        part = (safe(attribution.source), via)
+        if part not in parts:
+            parts.append(part)
     inherited = bool(statement.attributions) and all(a.basis == "inherited" for a in statement.attributions)
-    text = Text(no_wrap=True, overflow="ellipsis")
-    if corrected:
-        text.append("✎ ", style=palette.accent)
-    if inherited:
-        text.append(label, style=f"italic {palette.muted}")
-    else:
-        text.append(label)
-    return text
+    mark = Text("✎ ", style=palette.accent) if corrected else None
+    return SourceLabel(parts, style=f"italic {palette.muted}" if inherited else "", mark=mark)
 
 
 def tag_cell(record: TagRecord | None, palette: Palette) -> Text:

@@ -109,6 +109,9 @@ def details_content(session: ReviewSession, index: int, history: Sequence[TagEve
         line("  ", (record.tag or "no tag", "bold"), (f" · {safe(record.reviewer)}, {_when(record.updated_at)}", MUTED))
         if record.note:
             line("  note: ", (safe(record.note), "italic"))
+        if session.key(index) in session.carried:
+            # The statement was edited since it was tagged: the tag may no longer fit it.
+            line(("  tag carried from an earlier version: check it still fits", "$text-warning"))
 
     if history:
         line(("History", HEAD))

@@ -16,17 +16,23 @@ from textual.widgets.data_table import ColumnKey, RowKey
 from factcheck.review import ReviewSession
 from factcheck.tui.widgets.cells import Palette, flags_cell, number_cell, source_cell, tag_cell, text_cell
 
-# (label, key, width); the statement text takes whatever width is left.
+# (label, key, width): starting widths; `fit_columns` sets them from the table's width.
 COLUMNS: tuple[tuple[str, str, int], ...] = (
-    ("#", "n", 4),
-    ("Flags", "flags", 8),
+    ("#", "n", 2),
+    ("Flags", "flags", 5),
     ("Source", "source", 18),
     ("Tag", "tag", 14),
     ("Statement", "text", 30),
 )
-WIDE_SOURCE = 30
-NARROW_SOURCE = 14
+# The source column's share of the width the fixed columns leave, and its bounds: a narrow
+# terminal gives it a larger share, so "people fam… via Reuters" still says who carried it.
+NARROW_TABLE = 100
+NARROW_SOURCE_SHARE = 0.4
+WIDE_SOURCE_SHARE = 0.28
+MIN_SOURCE = 14
+MAX_SOURCE = 36
 MIN_TEXT = 20
+MAX_FLAGS = 14  # five badges
 # Rows added before the list first shows, then per frame (see `show`).
 FIRST_CHUNK = 200
 CHUNK = 400
@@ -98,6 +104,7 @@ class StatementTable(DataTable):
         self._position = {index: position for position, index in enumerate(rows)}
         self._loaded = 0
         self._target = self._nearest(keep) if rows else None
+        self._measure(session)
         self._add_chunk(self._generation, FIRST_CHUNK)
 
     @property
@@ -225,20 +232,33 @@ class StatementTable(DataTable):
 
     # -- width -----------------------------------------------------------------------------
 
+    def _measure(self, session: ReviewSession) -> None:
+        """The widths the number and flag columns need for this draft, then refit the columns."""
+        self._number_width = max(2, len(str(max(len(session.statements) - 1, 0))))
+        badges = max((3 * len(s.flags) - 1 for s in session.statements if s.flags), default=0)
+        self._flags_width = max(len("Flags"), min(MAX_FLAGS, badges))
+        self.fit_columns()
+
+    def column_widths(self, width: int) -> dict[str, int]:
+        """The width of each column for a table `width` cells wide: the statement text gets the rest."""
+        number = getattr(self, "_number_width", 2)
+        flags = getattr(self, "_flags_width", len("Flags"))
+        fixed = {"n": number, "flags": flags, "tag": 14}
+        padding = 2 * self.cell_padding * len(COLUMNS)
+        free = width - sum(fixed.values()) - padding - 1  # 1: the vertical scrollbar
+        share = NARROW_SOURCE_SHARE if width < NARROW_TABLE else WIDE_SOURCE_SHARE
+        source = max(MIN_SOURCE, min(MAX_SOURCE, round(free * share)))
+        return {**fixed, "source": source, "text": max(MIN_TEXT, free - source)}
+
     def fit_columns(self) -> None:
-        """Give the statement text the width the other columns leave (at least MIN_TEXT)."""
+        """Set the column widths for the table's width (called on every resize)."""
         width = self.size.width
         if not width or not self.columns:
             return
-        padding = 2 * self.cell_padding * len(COLUMNS)
-        fixed = sum(w for _, key, w in COLUMNS if key not in ("text", "source"))
-        free = width - fixed - padding - 1  # 1: the vertical scrollbar
-        # The source gets a fifth of what is left, within bounds; the statement text the rest.
-        source_width = max(NARROW_SOURCE, min(WIDE_SOURCE, free // 5))
-        text_width = max(MIN_TEXT, free - source_width)
+        widths = self.column_widths(width)
         changed = False
         for column in self.ordered_columns:
-            wanted = {"source": source_width, "text": text_width}.get(column.key.value or "")
+            wanted = widths.get(column.key.value or "")
             if wanted is not None and column.width != wanted:
                 column.width = wanted
                 changed = True
