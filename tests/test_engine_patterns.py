@@ -293,5 +293,6 @@ def test_unanswered_messages_are_a_non_response():
 
 
 def test_a_credit_line_is_not_a_claim():
-    statements = analyse_text("Rents rose 3%, the agency said.\n\n(Reporting by Ana Lee; Editing by Tom Cole)").statements
+    text = "Rents rose 3%, the agency said.\n\n(Reporting by Ana Lee; Editing by Tom Cole)"
+    statements = analyse_text(text).statements
     assert statements[-1].kind == "heading"

@@ -33,6 +33,9 @@ from factcheck.models import Attribution, RegistrySource, SourceKind, Span, Stat
 
 MAX_NP = 12  # words in a source's noun phrase; longer stretches are clauses, not names
 MAX_RELATIVE = 30  # tokens of a relative clause between commas: ", who asked not to be named because …,"
+# Lower-case words inside names ("Électricité du Nord", "Ludwig van Beethoven"): not descriptors.
+NAME_PARTICLES = frozenset({"du", "de", "des", "la", "le", "les", "van", "von", "der", "den", "da", "di", "del",
+                            "della", "al", "el", "bin", "ibn", "y", "e", "do", "dos", "das", "ter", "zu"})
 CLAUSE_JOINERS = frozenset({"while", "though", "although", "but", "whereas", "and", "yet"})
 ARTICLES = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our"})
 BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been", "being"})
@@ -627,7 +630,7 @@ def _clean_name(text: str, lex: Lexicon) -> str:
     while k > 0 and words[k - 1][:1].isupper():
         k -= 1
     descriptor = words[1:k] if words[0][:1].isupper() else words[:k]
-    if 0 < k < len(words) and descriptor and all(w.islower() for w in descriptor) \
+    if 0 < k < len(words) and descriptor and all(w.islower() and w not in NAME_PARTICLES for w in descriptor) \
             and words[k - 1] not in lex.np_prepositions and words[k - 1] not in lex.determiners:
         return " ".join(words[k:])
     first = words[0]
