@@ -13,7 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from factcheck.cli import main
-from factcheck.store import ENV_VAR, PendingChange, open_store
+from factcheck.store import ENV_VAR, SCHEMA_VERSION, PendingChange, open_store
 
 
 @pytest.fixture
@@ -35,7 +35,7 @@ def test_check_reports_a_sound_database(runner: CliRunner, db: Path) -> None:
     result = runner.invoke(main, ["db", "check", "--db", str(db)])
     assert result.exit_code == 0, result.output
     assert f"{db}: ok" in result.output
-    assert "integrity: ok" in result.output and "schema version 2" in result.output
+    assert "integrity: ok" in result.output and f"schema version {SCHEMA_VERSION}" in result.output
 
 
 def test_check_as_json(runner: CliRunner, db: Path) -> None:

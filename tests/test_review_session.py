@@ -492,3 +492,22 @@ def test_counts_say_how_many_statements_not_rows():
     review = session()
     rows = review.visible(query="ferry")
     assert rows == [4, 5] and review.statements_in(rows) == 1
+
+
+def test_a_tag_follows_its_statement_when_the_draft_is_edited(tmp_path):
+    # Real store: the edited sentence gets a new key, its tag is placed by the kept old text.
+    from factcheck.read import read_draft
+    from factcheck.review import apply_write, load_session
+    from factcheck.store import open_store
+
+    path = tmp_path / "story.txt"
+    path.write_text("The port handled 9.4 million containers, Reuters reported.\n\nFares rose.", encoding="utf-8")
+    with open_store(tmp_path / "t.db") as store:
+        session = load_session(read_draft(path), store, "ana")
+        claim = next(i for i, s in enumerate(session.statements) if s.kind == "claim")
+        write = session.set_tag(claim, "verified")
+        apply_write(store, session.draft_id, write, "ana")
+    path.write_text("The port handled 9.5 million containers, Reuters reported.\n\nFares rose.", encoding="utf-8")
+    with open_store(tmp_path / "t.db") as store:
+        again = load_session(read_draft(path), store, "ana")
+        assert again.tag_of(claim).tag == "verified"

@@ -451,3 +451,25 @@ def test_using_a_built_database_leaves_it_unchanged(tmp_path: Path) -> None:
     with open_store(target, readonly=True) as store:
         store.check()
     assert target.read_bytes() == before
+
+
+def test_statement_texts_follow_a_draft_to_its_next_version(tmp_path):
+    # The review UI places the tag of an edited statement by comparing old and new texts.
+    import hashlib
+
+    from factcheck.models import Draft
+
+    def draft(text: str) -> Draft:
+        sha = hashlib.sha256(text.encode()).hexdigest()
+        return Draft(path="story.txt", text=text, raw=text, encoding="utf-8", sha256=sha)
+
+    with open_store(tmp_path / "t.db") as store:
+        first = store.register_draft(draft("Prices rose 4%, Reuters reported."))
+        assert store.record_statements(first, {"k1": "Prices rose 4%, Reuters reported."})
+        second = store.register_draft(draft("Prices rose 5%, Reuters reported."))
+        store.record_statements(second, {"k2": "Prices rose 5%, Reuters reported."})
+        assert store.statement_texts(second) == {"k2": "Prices rose 5%, Reuters reported."}
+        assert store.statement_texts(second, include_previous=True) == {
+            "k1": "Prices rose 4%, Reuters reported.",
+            "k2": "Prices rose 5%, Reuters reported.",
+        }

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
 APPLICATION_ID = 0x46434B31  # "FCK1"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 def _v1_registry(db: Database) -> None:
@@ -116,8 +116,19 @@ def _v2_review(db: Database) -> None:
     db["corrections"].create_index(["draft_id", "statement_key"], unique=True)
 
 
+def _v3_statement_texts(db: Database) -> None:
+    """The text behind each statement key, so a tag can follow its statement when it is edited."""
+    db["statements"].create(
+        {"id": int, "draft_id": int, "statement_key": str, "text": str},
+        pk="id",
+        not_null={"draft_id", "statement_key", "text"},
+        foreign_keys=[("draft_id", "drafts", "id")],
+    )
+    db["statements"].create_index(["draft_id", "statement_key"], unique=True)
+
+
 # MIGRATIONS[n] takes a database from version n to n + 1.
-MIGRATIONS: list[Callable[[Database], None]] = [_v1_registry, _v2_review]
+MIGRATIONS: list[Callable[[Database], None]] = [_v1_registry, _v2_review, _v3_statement_texts]
 assert len(MIGRATIONS) == SCHEMA_VERSION
 
 

@@ -25,7 +25,7 @@ import os
 import sqlite3
 import threading
 import uuid
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
@@ -542,6 +542,34 @@ class Store:
                 statement_key=change.statement_key, tag=tag, note=note, reviewer=change.reviewer, updated_at=change.at
             )
         return records
+
+    def record_statements(self, draft_id: int, texts: Mapping[str, str]) -> bool:
+        """Keeps the text of each statement key of a draft (once), so that a later version of the
+        draft can place the tags of statements that were edited. Best effort: a locked or
+        read-only database keeps nothing and says False; no review is lost by that."""
+        if self.readonly or not texts:
+            return False
+        rows = [(draft_id, key, text) for key, text in texts.items()]
+
+        def work(conn: sqlite3.Connection) -> None:
+            conn.executemany(
+                "INSERT OR IGNORE INTO statements (draft_id, statement_key, text) VALUES (?, ?, ?)", rows
+            )
+
+        try:
+            self._transaction(work)
+        except sqlite3.Error:
+            return False
+        return True
+
+    def statement_texts(self, draft_id: int, *, include_previous: bool = False) -> dict[str, str]:
+        """The kept text of each statement key of a draft (and of its earlier versions)."""
+        chain = self._draft_chain(draft_id) if include_previous else [draft_id]
+        texts: dict[str, str] = {}
+        for one in reversed(chain):
+            for row in self._read("SELECT statement_key, text FROM statements WHERE draft_id = ?", (one,)):
+                texts[row["statement_key"]] = row["text"]
+        return texts
 
     def _draft_chain(self, draft_id: int, limit: int = 50) -> list[int]:
         chain = [draft_id]
