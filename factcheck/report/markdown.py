@@ -18,26 +18,96 @@ from factcheck.models import Attribution, Reading, Statement
 from factcheck.report import describe
 from factcheck.textsafe import safe
 
-# ASCII punctuation CommonMark/GFM could read as markup anywhere in a line. Each is one
-# character, so the scan is linear.
-_INLINE_SPECIALS = re.compile(r"([\\`*_\[\]<>|~#$])")
-# "&amp;" would render as "&": escape an ampersand only where it would start an entity.
+# Markdown-escaping a character it would not misread leaves "\$2.1 billion" and "-\>" in a memo
+# pasted as plain text; only what could really become markup in its place is escaped.
+_ASCII_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+# "&amp;" would render as "&": an ampersand is escaped only where it would start an entity.
 _ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]{1,32};)")
-# At the start of a line: list items, block quotes (escaped above), setext underlines, "1." lists.
-_LINE_START = re.compile(r"^([-+=]|\d{1,9}(?=[.)]))")
+# A block marker at the start of a line: a list item ("- ", "+ ", "12. ", "3) "), a heading
+# ("## "), a block quote (">"), or a line of only "=" or "-" (a heading underline, a rule).
+_BULLET = re.compile(r"[-+*](?=\s|$)")
+_ORDERED = re.compile(r"\d{1,9}(?=[.)](?:\s|$))")
+_HEADING = re.compile(r"#{1,6}(?=\s|$)")
+_UNDERLINE = re.compile(r"(?:=+|-+)$")
 
 
-def escape(text: str) -> str:
-    """`text` from the draft as literal Markdown on one line: nothing in it becomes markup."""
+def escape(text: str, *, line_start: bool = True, cell: bool = False, heading: bool = False) -> str:
+    """`text` from the draft as Markdown that renders literally, on one line, with few escapes.
+
+    `line_start`: the text may begin a line (block markers at its start are escaped); `cell`: it
+    is in a table cell ("|" is escaped); `heading`: it ends an ATX heading (a closing "#" run is
+    escaped). Control characters are made visible by `safe` first.
+    """
     text = " ".join(safe(text).split())
-    text = _INLINE_SPECIALS.sub(r"\\\1", text)
-    text = _ENTITY.sub(r"\\&", text)
-    match = _LINE_START.match(text)
-    if match:
-        marker = match.group(1)
-        # "12." → "12\." and "-" → "\-": the character after the digits, or the marker itself.
-        text = marker + "\\" + text[len(marker) :] if marker[0].isdigit() else "\\" + text
+    if not text:
+        return text
+    dollar_math = _could_be_math(text)
+    tildes = text.count("~") >= 2
+    out: list[str] = []
+    last = len(text) - 1
+    for at, char in enumerate(text):
+        before = text[at - 1] if at else " "
+        after = text[at + 1] if at < last else " "
+        if char == "\\":
+            escaped = after in _ASCII_PUNCTUATION or at == last
+        elif char in "*_":
+            # Emphasis needs a delimiter next to a non-space; "snake_case" cannot open or close it.
+            escaped = not (before.isspace() and after.isspace()) and not (
+                char == "_" and before.isalnum() and after.isalnum()
+            )
+        elif char == "`":
+            escaped = True
+        elif char == "[":
+            escaped = after == "^" or (at == 0 and line_start)  # a footnote, a link definition
+        elif char == "]":
+            escaped = after in "([:"  # an inline link, a reference link, a definition
+        elif char == "<":
+            escaped = after.isalpha() or after in "/!?"  # HTML or an autolink
+        elif char == "$":
+            escaped = dollar_math
+        elif char == "~":
+            escaped = tildes
+        elif char == "|":
+            escaped = cell
+        else:
+            escaped = False
+        out.append("\\" + char if escaped else char)
+    escaped_text = _ENTITY.sub(r"\\&", "".join(out))
+    if line_start:
+        escaped_text = _escape_line_start(escaped_text)
+    if heading and escaped_text.endswith("#"):
+        run = len(escaped_text) - len(escaped_text.rstrip("#"))
+        start = len(escaped_text) - run
+        if start == 0 or escaped_text[start - 1] == " ":
+            escaped_text = escaped_text[:start] + "\\" + escaped_text[start:]
+    return escaped_text
+
+
+def _escape_line_start(text: str) -> str:
+    if text.startswith(">"):
+        return "\\" + text
+    if _UNDERLINE.match(text) or _BULLET.match(text) or _HEADING.match(text):
+        return "\\" + text
+    ordered = _ORDERED.match(text)
+    if ordered:
+        return text[: ordered.end()] + "\\" + text[ordered.end() :]
     return text
+
+
+def _could_be_math(text: str) -> bool:
+    """Whether two "$" could enclose inline math: an opening one before a non-space, and a later
+    closing one after a non-space and not before a digit ("$2 and $3" cannot; "$x$" can)."""
+    opened = False
+    for at, char in enumerate(text):
+        if char != "$":
+            continue
+        before = text[at - 1] if at else " "
+        after = text[at + 1] if at + 1 < len(text) else " "
+        if opened and not before.isspace() and not after.isdigit():
+            return True
+        if not after.isspace():
+            opened = True
+    return False
 
 
 def render(reading: Reading, *, color: bool = False) -> str:
@@ -92,7 +162,8 @@ def _sources(reading: Reading) -> str:
         "| Source | Kind | Statements | Share of attributed claims |",
         "|---|---|--:|--:|",
     ]
-    rows.extend(f"| {escape(s.name)} | {s.kind} | {s.statements} | {describe.percent(s.share)} |" for s in ranked)
+    rows.extend(f"| {escape(s.name, cell=True)} | {s.kind} | {s.statements} | {describe.percent(s.share)} |"
+                for s in ranked)
     return "## Sources\n\n" + "\n".join(rows)
 
 
