@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import importlib.util
+import os
+import pty
+import subprocess
 import sys
 from pathlib import Path
 
@@ -29,3 +32,32 @@ def load_scorer():
 @pytest.fixture(scope="session")
 def scorer():
     return load_scorer()
+
+
+def check_on_a_terminal(args: list[str], cwd: Path, env: dict[str, str], timeout: float = 60) -> bytes:
+    """stdout of `factcheck check ARGS` written to a pseudo-terminal (so colour can be on)."""
+    leader, follower = pty.openpty()
+    try:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "factcheck", "check", *args],
+            cwd=cwd,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=follower,
+            stderr=subprocess.PIPE,
+        )
+        os.close(follower)
+        chunks = []
+        while True:
+            try:
+                chunk = os.read(leader, 65536)
+            except OSError:  # the terminal closes when the process ends
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+        process.wait(timeout=timeout)
+        assert process.returncode == 0, process.stderr.read() if process.stderr else b""
+        return b"".join(chunks)
+    finally:
+        os.close(leader)

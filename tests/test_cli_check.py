@@ -12,7 +12,6 @@ import csv
 import io
 import json
 import os
-import pty
 import subprocess
 import sys
 from pathlib import Path
@@ -25,6 +24,7 @@ from factcheck.cli import main
 from factcheck.models import FLAGS, SCHEMA
 from factcheck.read import read_draft
 from factcheck.report import markdown, text
+from tests.conftest import check_on_a_terminal
 
 ESC = "\x1b"
 
@@ -357,42 +357,14 @@ def test_no_colour_when_not_a_terminal(drafts: dict[str, Path], tmp_path: Path) 
     assert result.returncode == 0 and ESC.encode() not in result.stdout
 
 
-def _run_on_a_terminal(args: list[str], cwd: Path, env: dict[str, str]) -> bytes:
-    leader, follower = pty.openpty()
-    try:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "factcheck", "check", *args],
-            cwd=cwd,
-            env=env,
-            stdin=subprocess.DEVNULL,
-            stdout=follower,
-            stderr=subprocess.PIPE,
-        )
-        os.close(follower)
-        chunks = []
-        while True:
-            try:
-                chunk = os.read(leader, 65536)
-            except OSError:  # the terminal closes when the process ends
-                break
-            if not chunk:
-                break
-            chunks.append(chunk)
-        process.wait(timeout=60)
-        assert process.returncode == 0, process.stderr.read() if process.stderr else b""
-        return b"".join(chunks)
-    finally:
-        os.close(leader)
-
-
 def test_colour_on_a_terminal_unless_no_color(drafts: dict[str, Path], tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "TERM")}
     env["TERM"] = "xterm-256color"
-    coloured = _run_on_a_terminal([str(drafts["wire"])], tmp_path, env)
+    coloured = check_on_a_terminal([str(drafts["wire"])], tmp_path, env)
     assert b"\x1b[" in coloured and b"[unattributed]" in coloured
-    plain = _run_on_a_terminal([str(drafts["wire"])], tmp_path, {**env, "NO_COLOR": "1"})
+    plain = check_on_a_terminal([str(drafts["wire"])], tmp_path, {**env, "NO_COLOR": "1"})
     assert b"\x1b[" not in plain and b"[unattributed]" in plain
-    machine = _run_on_a_terminal([str(drafts["wire"]), "--format", "json"], tmp_path, env)
+    machine = check_on_a_terminal([str(drafts["wire"]), "--format", "json"], tmp_path, env)
     assert b"\x1b[" not in machine
 
 

@@ -13,10 +13,7 @@ from __future__ import annotations
 
 import json
 import os
-import pty
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -26,6 +23,7 @@ from tui_support import make_app, pilot_test, settle
 from factcheck.analysis import analyse_text
 from factcheck.read import read_draft
 from factcheck.tui.widgets.statement_table import COLUMNS
+from tests.conftest import check_on_a_terminal
 
 ESC = "\x1b"
 # Characters a terminal acts on, or that reorder what it displays around them.
@@ -84,33 +82,9 @@ def test_reports_show_controls_and_never_send_them(hostile_draft: Path, tmp_path
 
 
 def _on_a_terminal(args: list[str], cwd: Path, env: dict[str, str]) -> str:
-    """stdout of `factcheck check ARGS` written to a pseudo-terminal (so colour is on)."""
-    leader, follower = pty.openpty()
-    try:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "factcheck", "check", *args],
-            cwd=cwd,
-            env=env,
-            stdin=subprocess.DEVNULL,
-            stdout=follower,
-            stderr=subprocess.PIPE,
-        )
-        os.close(follower)
-        chunks = []
-        while True:
-            try:
-                chunk = os.read(leader, 65536)
-            except OSError:  # the terminal closes when the process ends
-                break
-            if not chunk:
-                break
-            chunks.append(chunk)
-        process.wait(timeout=TIMEOUT)
-        assert process.returncode == 0, process.stderr.read() if process.stderr else b""
-    finally:
-        os.close(leader)
+    """stdout of `factcheck check ARGS` on a pseudo-terminal (so colour is on), as text."""
     # The terminal turns each LF into CR LF on output; a CR from the draft would stand alone.
-    return b"".join(chunks).decode("utf-8").replace("\r\n", "\n")
+    return check_on_a_terminal(args, cwd, env, TIMEOUT).decode("utf-8").replace("\r\n", "\n")
 
 
 @pytest.mark.parametrize("fmt", ["text", "markdown"])
