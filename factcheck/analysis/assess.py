@@ -82,6 +82,9 @@ def corroborating_pairs(statements: list[Statement]) -> list[tuple[int, int, flo
     """
     cfg = lexicon().corroboration
     claims = [(i, st) for i, st in enumerate(statements) if st.kind == "claim" and st.attributions]
+    names = {i: _names(st.attributions) for i, st in claims}
+    if len({frozenset(n) for n in names.values()}) < 2:
+        return []  # one line of support for every claim: nothing can corroborate anything
     keys: dict[int, set[str]] = {i: _keys(_content(st)) for i, st in claims}
     index: dict[str, list[int]] = defaultdict(list)
     for i, ks in keys.items():
@@ -93,14 +96,13 @@ def corroborating_pairs(statements: list[Statement]) -> list[tuple[int, int, flo
             continue
         for x in range(len(members)):
             for y in range(x + 1, len(members)):
-                shared[(members[x], members[y])] += 1
+                if names[members[x]].isdisjoint(names[members[y]]):  # same source: not corroboration
+                    shared[(members[x], members[y])] += 1
     out = []
     for (i, j), n in shared.items():
         if n < cfg["min_shared_keys"]:
             continue
         a, b = statements[i], statements[j]
-        if _names(a.attributions) & _names(b.attributions):
-            continue
         ca, cb = _content(a).lower(), _content(b).lower()
         if not _figures_agree(ca, cb) or not _names_agree(_content(a), _content(b)):
             # "two plants" and "three plants", "in Mexico" and "in Vietnam": different claims.
