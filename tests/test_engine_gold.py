@@ -41,3 +41,22 @@ def test_fixture_reads_like_its_gold(scorer, gold_path: Path):
     correct, total, f1, log = _score(scorer, draft_path, gold_path)
     assert correct == total, log
     assert f1 == 1.0, log
+
+
+# Drafts written blind: by writers who never saw the engine, then kept as a regression set. The
+# engine does not read every statement of them right (fixtures/README.md lists the known misses),
+# so what is held is the share it reads right: it may only go up.
+BLIND_FLOORS = {"blind-1": 0.95, "blind-2": 0.93}
+
+
+@pytest.mark.parametrize("folder", sorted(BLIND_FLOORS))
+def test_blind_sets_keep_their_accuracy(scorer, folder: str):
+    correct = total = 0
+    log = []
+    for gold_path in sorted((FIXTURES / folder).glob("*.gold.json")):
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        c, t, f1, text = _score(scorer, gold_path.with_name(gold["document"]), gold_path)
+        correct, total = correct + c, total + t
+        log.append(text)
+        assert f1 >= 0.8, text
+    assert correct / total >= BLIND_FLOORS[folder], "".join(log)

@@ -458,7 +458,8 @@ class StatementReader:
         ref = self._reference_class(words, [t.text for t in toks[a:b]])
         if ref is not None:
             cls, noun = ref
-            hit = ctx.resolve(cls, noun, self.st, mention.start)
+            modifiers = tuple(w for w in words[1:-1] if w not in lex.determiners and w not in {"of"})
+            hit = ctx.resolve(cls, noun, self.st, mention.start, modifiers)
             if hit is not None:
                 return [(hit.source, hit.source_kind, "reference", mention, False, hit.via)]
             if cls in {"thing", "person", "group"} and noun in lex.pronouns:

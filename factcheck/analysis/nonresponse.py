@@ -88,7 +88,8 @@ def _about_comment(phrase: str, after: str) -> bool:
 
 _FILLER = frozenset({"immediately", "to", "a", "an", "the", "our", "his", "her", "their", "its", "multiple",
                      "repeated", "several", "emailed", "e-mailed", "written", "detailed", "phoned", "telephone",
-                     "requests", "for", "on", "by", "from", "reuters", "bloomberg", "ap", "afp", "news"})
+                     "requests", "for", "on", "by", "from", "reuters", "bloomberg", "ap", "afp", "news",
+                     "direct", "text", "voice", "numerous", "two", "three", "further", "follow-up"})
 
 
 # Every non-response phrase contains one of these (checked in tests against the lexicon).

@@ -95,7 +95,8 @@ class Context:
 
     # -- resolution --
 
-    def resolve(self, ref: str, noun: str, current: Statement | None, before: int) -> Attribution | None:
+    def resolve(self, ref: str, noun: str, current: Statement | None, before: int,
+                modifiers: tuple[str, ...] = ()) -> Attribution | None:
         """The attribution a back-reference of class `ref` ("outlet", "company", …) points to."""
         srcs = [m for m in self.sources if m.pos < before]
         if ref == "outlet" and noun in {"publisher", "owner", "parent"}:
@@ -162,9 +163,12 @@ class Context:
                            and not _looks_personal(m)
                            and (noun not in GENERIC_COMPANY or noun == "group" or not _institutional(m.name))),
                           key=lambda m: m.pos)
-            # "the retailer" takes the last organisation whose name says so, else the last one named.
+            # "the retailer" takes the last organisation whose name says so, else the last one named,
+            # unless other words make it another body ("the national airports operator"); an epithet
+            # of place ("the Denver-based retailer") still points back.
             fit = [m for m in pool if noun in m.name.lower()]
-            hit = (fit or pool or [None])[-1]
+            epithet = not modifiers or any(w.endswith("-based") or is_adjective_of_place(w) for w in modifiers)
+            hit = (fit or (pool if noun in GENERIC_COMPANY or epithet else []) or [None])[-1]
             return _as_reference(hit.name, hit.kind) if hit else None
         if ref == "thing":
             pool = [m for m in srcs if m.kind not in PERSON_KINDS] + [m for m in ents if m.kind not in OUTLET_KINDS]
