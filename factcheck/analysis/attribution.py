@@ -36,6 +36,7 @@ MAX_RELATIVE = 30  # tokens of a relative clause between commas: ", who asked no
 # Lower-case words inside names ("Électricité du Nord", "Ludwig van Beethoven"): not descriptors.
 NAME_PARTICLES = frozenset({"du", "de", "des", "la", "le", "les", "van", "von", "der", "den", "da", "di", "del",
                             "della", "al", "el", "bin", "ibn", "y", "e", "do", "dos", "das", "ter", "zu"})
+SUBORDINATORS = frozenset({"after", "as", "when", "because", "since", "before", "until", "once"})
 CLAUSE_JOINERS = frozenset({"while", "though", "although", "but", "whereas", "and", "yet"})
 ARTICLES = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our"})
 BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been", "being"})
@@ -320,7 +321,9 @@ class StatementReader:
             return None
         if t.low in lex.strict_cues:
             follows_clause = nxt is not None and (nxt.low == "that" or nxt.text in {":", ","})
-            documents = toks[np[1] - 1].bare in lex.document_heads  # "The filings show …"
+            # "The filings show …", "Interviews with 12 former employees describe …"
+            head = next((x for x in toks[np[0] : np[1]] if x.low in lex.np_prepositions), toks[np[1] - 1])
+            documents = any(x.bare in lex.document_heads for x in toks[np[0] : np[1]] if x.start < head.end)
             outlet = any(src.kind in OUTLET_KINDS for _i, _j, src, _s in self.names.find(self.text, toks, *np))
             # "The International Council for …, which advises …, estimates the stock at …"
             named = t.low in lex.strict_with_a_name and toks[np[0]].cap and toks[np[1] - 1].cap \
@@ -447,6 +450,18 @@ class StatementReader:
             return [(src.name, src.kind, "explicit", self.span(i, j), sus, None) for i, j, src, sus in known]
         # A back-reference: a pronoun, or "the report", "the company", "one of the people".
         mention = self.span(a, b)
+        if len(words) == 1 and words[0] in lex.document_heads and b < len(toks) and toks[b].low in {"it", "they"}:
+            # "according to figures it shared with the newspaper": the figures of whoever "it" is.
+            owner = ctx.resolve(lex.pronouns[toks[b].low], toks[b].low, self.st, mention.start)
+            if owner is not None:
+                return [(f"{owner.source} {toks[a].text}", "document", "reference", mention, False, None)]
+        if len(words) == 2 and words[0] in lex.reference_nouns and words[1] in lex.document_heads:
+            # "company figures", "ministry data": the organisation named before, and what it published.
+            owner = ctx.resolve(lex.reference_nouns[words[0]], words[0], self.st, mention.start)
+            if owner is not None:
+                # Both names kept: "Ade Solar company figures" says whose figures, and that they are its own.
+                phrase = " ".join(t.text for t in toks[a:b])
+                return [(f"{owner.source} {phrase}", "document", "reference", mention, False, None)]
         if len(words) >= 2 and words[0] in {"its", "their", "his", "her"}:
             # "its website", "their annual report": the owner named before, and what it published.
             owner = ctx.resolve("thing" if words[0] == "its" else lex.pronouns.get(words[0], "group"),
@@ -564,9 +579,6 @@ def _kind_of(name: str, lex: Lexicon, text: str = "", at: int = 0) -> SourceKind
     return kind
 
 
-COMPANY_DESCRIPTORS = frozenset({"company", "firm", "group", "maker", "producer", "retailer", "operator", "carrier",
-                                 "lender", "insurer", "startup", "developer", "manufacturer", "supplier", "miner",
-                                 "chipmaker", "carmaker", "automaker", "platform", "fund", "airline"})
 
 
 _DESCRIBED: dict[tuple[int, str, int], bool] = {}  # (hash of the draft, name, stretch)
@@ -586,7 +598,7 @@ def _described_as_company(name: str, text: str, at: int) -> bool:
         start = text.find(name, lo, hi)
         while start != -1 and not found:
             before = text[max(0, start - 24) : start].split()
-            found = bool(before) and before[-1].lower() in COMPANY_DESCRIPTORS
+            found = bool(before) and before[-1].lower() in lexicon().company_descriptors
             start = text.find(name, start + len(name), hi)
         _DESCRIBED[key] = found
     return found
@@ -690,9 +702,10 @@ def _read_statement(r: StatementReader, ctx: Context) -> tuple[list[Attribution]
     elif others:
         chosen = [others[-1]]
     elif not anywhere:
-        # "Shares fell after the Wall Street Journal reported …": a named outlet's report inside a
-        # clause still tells the editor where the news came from.
-        embedded = [f for f in frames if f.kind == "verb" and f.position == "embedded" and _is_outlet_np(r, f)]
+        # "Shares fell after the Wall Street Journal reported …", "Veldhuis tumbled 11% after the bank
+        # said …": a source inside a clause of cause or time still says where the news came from.
+        embedded = [f for f in frames if f.kind == "verb" and f.position == "embedded"
+                    and (_is_outlet_np(r, f) or (f.np[0] > 0 and r.toks[f.np[0] - 1].low in SUBORDINATORS))]
         chosen = embedded[:1]
     atts: list[Attribution] = []
     for f in chosen + anywhere[:2]:

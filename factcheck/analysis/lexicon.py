@@ -35,6 +35,7 @@ class Lexicon:
     non_response_wrappers: tuple[tuple[str, ...], ...]
     corroboration: dict[str, float]
     document_heads: frozenset[str]
+    company_descriptors: frozenset[str]  # "drugmaker Alpentis", "mining company Minera …"
     passive_participles: frozenset[str]  # "was first reported by X", "were identified by X"
     # "seen by B", "polled by B", "interview with B": B carried the source's words
     conduit_phrases: frozenset[tuple[str, str]]
@@ -96,6 +97,7 @@ def lexicon() -> Lexicon:
         ),
         corroboration={k: float(v) for k, v in data["corroboration"].items() if not k.startswith("_")},
         document_heads=_words(data["document_heads"]),
+        company_descriptors=_words(data["company_descriptors"]),
         passive_participles=_words(data["passive_participles"]),
         conduit_phrases=conduits,  # type: ignore[arg-type]
         trigger_words=frozenset(trigger),

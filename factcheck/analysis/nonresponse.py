@@ -191,6 +191,13 @@ def _entities(subject: list[Tok], text: str, names: NameIndex, lex: Lexicon, ctx
             hit = ctx.resolve("government" if ref == "government" else "company", bare[-1], st, item[0].start)
             out.append(hit.source if hit else _clean_name(raw, lex))
             continue
+        if len(words) == 2 and words[0] in {"his", "her", "its", "their"}:
+            # "Her spokesman declined to comment": whose spokesman, by the person named before.
+            owner = ctx.resolve(lex.pronouns.get(words[0], "person"), {"his": "he", "her": "she", "its": "it",
+                                                                       "their": "they"}[words[0]], st, item[0].start)
+            if owner is not None:
+                out.append(f"{owner.source}'s {item[1].text}")
+                continue
         if words in (["he"], ["she"], ["they"], ["it"]):
             hit = ctx.resolve(lex.pronouns[words[0]], words[0], st, item[0].start)
             if hit is not None:

@@ -131,7 +131,8 @@ class Context:
             if noun in {"he", "she"}:
                 return _latest(srcs, lambda m: m.kind == "person or role" and m.name[:1].isupper()) \
                     or _latest(srcs, lambda m: m.kind == "person or role"
-                               or (m.kind in ORG_KINDS and _looks_like_a_name(m.name)))
+                               or (m.kind in ORG_KINDS and _looks_like_a_name(m.name))) \
+                    or self.person_subject(before)
             if noun == "they":
                 return (_latest(srcs, lambda m: m.kind == "anonymous group" or m.name.endswith("s"))
                         or _latest(srcs, lambda m: m.kind in PERSON_KINDS)
@@ -204,6 +205,22 @@ class Context:
                 b -= 1
             name = self.text[toks[a].start : toks[b - 1].end]
             return _as_reference(name, "anonymous group")
+        return None
+
+    def person_subject(self, before: int) -> Attribution | None:
+        """"Ama Okafor, 41, runs a solar company. … she said": a person's name that opened one of
+        the last statements, though no cue made her a source yet."""
+        for st in reversed(self.recent[-RECALL_STATEMENTS:]):
+            if st.start >= before:
+                continue
+            toks = self.tokens(st)
+            span = _subject_name(toks, self.lex, self.text)
+            if span is None:
+                continue
+            a, b = span
+            name = self.text[toks[a].start : toks[b - 1].end]
+            if 2 <= b - a <= 3 and guess_kind(name) == "person or role" and not self.names.find(self.text, toks, a, b):
+                return _as_reference(name, "person or role")
         return None
 
     def knows_surname(self, word: str) -> bool:
@@ -282,6 +299,12 @@ def entities_in(st: Statement, text: str, names: NameIndex, lex: Lexicon, toks: 
     capitalised subject it opens with ("Andes Lithium has pushed back …")."""
     out = [Mention(toks[i].start, src.name, src.kind) for i, _j, src, _sus in names.find(text, toks, 0, len(toks))]
     for k, t in enumerate(toks):
+        if t.low in lex.company_descriptors and k + 1 < len(toks) and toks[k + 1].cap and not t.cap:
+            # "Swiss drugmaker Alpentis jumped": the name after a company descriptor.
+            b = k + 1
+            while b < len(toks) and toks[b].cap and b - k <= 4:
+                b += 1
+            out.append(Mention(toks[k + 1].start, text[toks[k + 1].start : toks[b - 1].end], "company"))
         if t.low.rstrip(".") in COMPANY_SUFFIXES and k > 0 and toks[k - 1].cap and t.cap:
             a = k - 1
             while a > 0 and toks[a - 1].cap and toks[a - 1].low not in lex.determiners and k - a < 5:

@@ -146,7 +146,7 @@ def is_blank(ch: str) -> bool:
     return ch in BLANK_CHARS
 
 
-_CREDIT_LINE = re.compile(r"\(?(?:additional |compiled |)(?:reporting|writing|editing|reported|written|edited) by\b",
+_CREDIT_LINE = re.compile(r"\(?(?:additional |)(?:reporting|writing|editing|reported|written|edited|compiled) by\b",
                           re.IGNORECASE)
 
 
