@@ -296,3 +296,16 @@ def test_a_credit_line_is_not_a_claim():
     text = "Rents rose 3%, the agency said.\n\n(Reporting by Ana Lee; Editing by Tom Cole)"
     statements = analyse_text(text).statements
     assert statements[-1].kind == "heading"
+
+
+def test_also_reported_with_other_words_is_corroboration():
+    a, b = read("The Ledger reported that the mayor, Ines Porto, had approved the tram plan last week, citing two "
+                "council sources.\n\nThe Courier also reported on Friday that the mayor had approved the city "
+                "council's tram plan last week.")
+    assert "corroborated" in a.flags and "corroborated" in b.flags
+
+
+def test_also_reported_about_something_else_is_not_corroboration():
+    a, b = read("The Ledger reported that the mayor had approved the tram plan last week.\n\n"
+                "The Courier also reported that the bus depot would close in 2027.")
+    assert a.flags == ["single-source"] and b.flags == ["single-source"]

@@ -104,14 +104,20 @@ def corroborating_pairs(statements: list[Statement]) -> list[tuple[int, int, flo
             continue
         a, b = statements[i], statements[j]
         ca, cb = _content(a).lower(), _content(b).lower()
-        if not _figures_agree(ca, cb) or not _names_agree(_content(a), _content(b)):
-            # "two plants" and "three plants", "in Mexico" and "in Vietnam": different claims.
-            continue
-        bonus = cfg["also_bonus"] if (" also " in f" {a.text.lower()} " or " also " in f" {b.text.lower()} ") else 0
+        if not _figures_agree(ca, cb):
+            continue  # "two plants" and "three plants": different claims
+        also = " also " in f" {a.text.lower()} " or " also " in f" {b.text.lower()} "
+        if not also and not _names_agree(_content(a), _content(b)):
+            continue  # "in Mexico" and "in Vietnam": different claims, unless the writer says "also"
+        bonus = cfg["also_bonus"] if also else 0
         ratio = fuzz.ratio(ca, cb) + bonus
         sort = fuzz.token_sort_ratio(ca, cb) + bonus
         if ratio >= cfg["ratio_min"] or (sort >= cfg["token_sort_min"] and ratio >= cfg["ratio_min"] - 15):
             out.append((i, j, max(ratio, sort)))
+        elif also and n >= cfg["also_min_shared_keys"] and fuzz.token_set_ratio(ca, cb) >= cfg["also_token_set_min"]:
+            # "The Guardian also reported that …": the writer says it is the same claim; the words
+            # need only overlap well (token_set_ratio, never enough alone without that "also").
+            out.append((i, j, fuzz.token_set_ratio(ca, cb)))
     return out
 
 
