@@ -37,7 +37,7 @@ def analyse(draft: Draft, registry: Registry | None = None) -> Reading:
     statements = find_non_responses(statements, work, registry)
     statements = assess(statements)
     if work is not text:
-        _quote_original(statements, work, text)
+        quote_original(statements, work, text)
     sources, ledger, summary = summarise(statements)
     warnings = list(draft.warnings) + suspicious_names(statements)
     return Reading(
@@ -60,7 +60,7 @@ def suspicious_names(statements: list[Statement]) -> list[str]:
     ]
 
 
-def _quote_original(statements: list[Statement], work: str, text: str) -> None:
+def quote_original(statements: list[Statement], work: str, text: str) -> None:
     """Quote the draft itself in every span (same offsets as the masked copy the engine read), and
     widen statements over the control characters blanked at their edges, so none is left out."""
     previous_end = 0

@@ -83,7 +83,7 @@ class Piece:
 
 
 def _read(bounds: tuple[int, int]) -> Piece:
-    from factcheck.analysis import _quote_original, suspicious_names
+    from factcheck.analysis import quote_original, suspicious_names
 
     start, end = bounds
     work, text = _WORK, _TEXT
@@ -96,7 +96,7 @@ def _read(bounds: tuple[int, int]) -> Piece:
     find_non_responses(statements, work, registry)
     assess(statements)
     if work is not text:
-        _quote_original(statements, work, text)
+        quote_original(statements, work, text)
     sources, ledger, summary = summarise(statements)
     flags: Counter[str] = Counter(flag for st in statements for flag in st.flags)
     rendered = [(st.paragraph, st.model_dump_json(exclude={"index", "paragraph"})) for st in statements]
