@@ -859,7 +859,7 @@ def _closes_quote(s: str) -> bool:
 
 def _names_other_outlet(st: Statement, carried: list[Attribution], ctx: Context) -> bool:
     """A claim about another outlet ("Reuters, which is owned by …") is not that outlet's report."""
-    if words_lower(st.text).isdisjoint(ctx.names.outlet_words) and st.text.isascii():
+    if not ctx.names.may_name_outlet(st.text):
         return False
     toks, text, names = ctx.tokens(st), ctx.text, ctx.names
     carried_names = {a.source for a in carried} | {a.via for a in carried if a.via}

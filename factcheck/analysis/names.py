@@ -7,12 +7,13 @@ without being normalised.
 
 from __future__ import annotations
 
+import itertools
 import weakref
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from factcheck.analysis.sources import Registry, fold_lookalikes, normalise
-from factcheck.analysis.tokens import Tok, tokenize
+from factcheck.analysis.tokens import WORD_RE, Tok, tokenize
 from factcheck.models import RegistrySource
 
 MAX_ALIAS_WORDS = 6
@@ -27,7 +28,8 @@ class NameIndex:
     aliases: dict[str, RegistrySource] = field(init=False)
     first_words: frozenset[str] = field(init=False)
     article_keys: frozenset[str] = field(init=False)
-    outlet_words: frozenset[str] = field(init=False)
+    outlet_singles: frozenset[str] = field(init=False)
+    outlet_pairs: frozenset[tuple[str, str]] = field(init=False)
 
     def __post_init__(self) -> None:
         self.aliases = self.registry.aliases()
@@ -42,10 +44,29 @@ class NameIndex:
                     raw_first.add(tok.low)
                     raw_first.add(tok.bare)
         self.raw_first = frozenset(raw_first | self.first_words)
-        # Words that can start an outlet's name: a statement with none of them names no outlet.
-        self.outlet_words = frozenset(
-            tok.bare for src in self.registry.sources() if src.kind in OUTLET_KINDS
-            for alias in (src.name, *src.aliases) for tok in tokenize(alias)[:2] if tok.low not in {"the", "a"}
+        # The first word of each outlet's one-word names, and the first two of longer ones: a
+        # statement with none of them names no outlet, and is passed over without tokenising.
+        singles: set[str] = set()
+        pairs: set[tuple[str, str]] = set()
+        for src in self.registry.sources():
+            if src.kind not in OUTLET_KINDS:
+                continue
+            for alias in (src.name, *src.aliases):
+                words = [w for w in WORD_RE.findall(alias.lower()) if w not in {"the", "a"}]
+                if len(words) == 1:
+                    singles.add(words[0])
+                elif words:
+                    pairs.add((words[0], words[1]))
+        self.outlet_singles = frozenset(singles)
+        self.outlet_pairs = frozenset(pairs)
+
+    def may_name_outlet(self, text: str) -> bool:
+        """False when `text` surely names no outlet (a cheap test before `find`)."""
+        if not text.isascii():
+            return True  # look-alike letters and accents: let `find` decide
+        words = WORD_RE.findall(text.lower())
+        return any(w in self.outlet_singles for w in words) or any(
+            pair in self.outlet_pairs for pair in itertools.pairwise(words)
         )
 
     def find(self, text: str, toks: list[Tok], a: int, b: int) -> list[tuple[int, int, RegistrySource, bool]]:
