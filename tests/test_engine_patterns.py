@@ -309,3 +309,10 @@ def test_also_reported_about_something_else_is_not_corroboration():
     a, b = read("The Ledger reported that the mayor had approved the tram plan last week.\n\n"
                 "The Courier also reported that the bus depot would close in 2027.")
     assert a.flags == ["single-source"] and b.flags == ["single-source"]
+
+
+def test_two_speakers_in_appositions_who_both_said():
+    (st,) = read("Norway's fisheries minister, Kari Dahl, and her Icelandic counterpart, Jon Ragnarsson, both "
+                 "said the quota was too low.")
+    assert {a.source for a in st.attributions} == {"Kari Dahl", "Jon Ragnarsson"}
+    assert "corroborated" in st.flags

@@ -62,6 +62,7 @@ class Frame:
     via_np: tuple[int, int] | None = None  # "told B", "quoted … as saying": the conduit
     primary_np: tuple[int, int] | None = None  # "B quoted A as saying": A
     content: tuple[int, int] | None = None  # character range of what the source vouches for
+    also_np: tuple[int, int] | None = None  # "A, …, and B, …, both said": A beside B
 
 
 class StatementReader:
@@ -336,7 +337,24 @@ class StatementReader:
             if obj is not None:
                 via_np = obj
         content = self._content_after(ci, via_np) if position == "start" else self._content_before(np)
-        return Frame("verb", (ci, ci + 1), np, position, via_np=via_np, content=content)
+        return Frame("verb", (ci, ci + 1), np, position, via_np=via_np, content=content,
+                     also_np=self._coordinated(np, ci))
+
+    def _coordinated(self, np: tuple[int, int], ci: int) -> tuple[int, int] | None:
+        """"Sweden's minister, Elin Berg, and her Finnish counterpart, Juha Lehto, both said": the
+        speaker before "and", when "both" says there are two and the noun phrase read stops short."""
+        toks = self.toks
+        if not (ci >= 2 and toks[ci - 1].low in {"both", "jointly"}):
+            return None
+        k = np[0]
+        while k > 0 and toks[k - 1].text == ",":
+            k -= 1
+        # step back over "her Finnish counterpart," to the "and" before it
+        while k > 0 and toks[k - 1].low != "and" and np[0] - k < MAX_NP and toks[k - 1].text not in {";", ":"}:
+            k -= 1
+        if k <= 0 or toks[k - 1].low != "and":
+            return None
+        return self.np_left(k - 1)
 
     def _named_in_apposition(self, np: tuple[int, int], ci: int) -> tuple[int, int]:
         """"One of the sources, a European diplomat, said": the apposition names the speaker better."""
@@ -727,7 +745,8 @@ def _read_statement(r: StatementReader, ctx: Context) -> tuple[list[Attribution]
 
 def _attributions_of(r: StatementReader, f: Frame, ctx: Context) -> list[Attribution]:
     out: list[Attribution] = []
-    for name, kind, basis, mention, sus, via in r.sources_of(f.np, ctx):
+    named = r.sources_of(f.also_np, ctx) if f.also_np is not None else []
+    for name, kind, basis, mention, sus, via in [*named, *r.sources_of(f.np, ctx)]:
         if f.primary_np is not None:
             # "B quoted A as saying": A is the source, B its conduit.
             for pname, pkind, _pb, pmention, psus, _pv in r.sources_of(f.primary_np, ctx):
