@@ -144,7 +144,7 @@ class Context:
                     or _latest(srcs, lambda m: m.kind in PERSON_KINDS))
         people = [m.name for m in self.sources if m.kind == "person or role"]
         ents = [m for m in self.entities(current, before)
-                if not any(p == m.name or p.endswith(" " + m.name) for p in people)]
+                if not any(p == m.name or p.endswith(" " + m.name) or m.name.endswith(" " + p) for p in people)]
         if ref == "government":
             everything = sorted(srcs + ents, key=lambda m: m.pos)
             fit = [m for m in everything if noun in m.name.lower()]  # "the regulator" → "Chile's … regulator"
@@ -271,7 +271,8 @@ def _looks_like_a_name(name: str) -> bool:
 INSTITUTION_WORDS = frozenset({"institute", "ministry", "department", "agency", "authority", "council",
                                "commission", "police", "court", "government", "university", "association",
                                "union", "forum", "parliament", "office", "bureau", "service", "committee",
-                               "regulator", "administration", "board", "federation", "chamber"})
+                               "regulator", "administration", "board", "federation", "chamber", "senate",
+                               "house", "congress", "assembly", "army", "navy", "party", "coalition"})
 
 
 def _institutional(name: str) -> bool:
@@ -309,7 +310,12 @@ def entities_in(st: Statement, text: str, names: NameIndex, lex: Lexicon, toks: 
             a = k - 1
             while a > 0 and toks[a - 1].cap and toks[a - 1].low not in lex.determiners and k - a < 5:
                 a -= 1
-            out.append(Mention(toks[a].start, text[toks[a].start : t.end].rstrip("."), "company"))
+            b = k + 1
+            while b < len(toks) and toks[b].cap and toks[b].is_word and b - k < 4:
+                b += 1  # "Senate Energy Committee": the name goes on past the suffix
+            name = text[toks[a].start : toks[b - 1].end].rstrip(".")
+            if not _institutional(name):
+                out.append(Mention(toks[a].start, name, "company"))
     subject = _subject_name(toks, lex, text)
     if subject is not None:
         a, b = subject
@@ -317,7 +323,10 @@ def entities_in(st: Statement, text: str, names: NameIndex, lex: Lexicon, toks: 
         known = names.find(text, toks, a, b)
         if not (known and known[0][2].kind in OUTLET_KINDS):
             kind: SourceKind = known[0][2].kind if known else guess_kind(name)
-            if kind in {"person or role", "anonymous group", "document", "unknown"}:
+            titled = any(w.lower().rstrip(".,") in TITLES | HONORIFICS for w in name.split())
+            if titled:
+                kind = "person or role"  # "Sen. Tom Harlan, a Wyoming Republican, …"
+            elif kind in {"person or role", "anonymous group", "document", "unknown"}:
                 kind = "organisation"  # it opens a news sentence as its subject: most often an organisation
             out.append(Mention(toks[a].start, name, kind))
     out.sort(key=lambda m: m.pos)
