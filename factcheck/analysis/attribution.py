@@ -26,7 +26,14 @@ from dataclasses import dataclass
 
 from factcheck.analysis.lexicon import Lexicon, lexicon
 from factcheck.analysis.names import OUTLET_KINDS, NameIndex, name_index
-from factcheck.analysis.references import HONORIFICS, TITLES, Context, body_start, is_adjective_of_place
+from factcheck.analysis.references import (
+    COMPANY_SUFFIXES,
+    HONORIFICS,
+    TITLES,
+    Context,
+    body_start,
+    is_adjective_of_place,
+)
 from factcheck.analysis.sources import Registry, fold_lookalikes, guess_kind
 from factcheck.analysis.tokens import CLAUSE_PUNCT, CLOSE_QUOTES, OPEN_QUOTES, Tok, words_lower
 from factcheck.models import Attribution, RegistrySource, SourceKind, Span, Statement
@@ -36,6 +43,7 @@ MAX_RELATIVE = 30  # tokens of a relative clause between commas: ", who asked no
 # Lower-case words inside names ("Électricité du Nord", "Ludwig van Beethoven"): not descriptors.
 NAME_PARTICLES = frozenset({"du", "de", "des", "la", "le", "les", "van", "von", "der", "den", "da", "di", "del",
                             "della", "al", "el", "bin", "ibn", "y", "e", "do", "dos", "das", "ter", "zu"})
+PARTICIPLE_APPOSITIONS = frozenset({"based", "headquartered", "founded", "owned", "backed", "led", "run", "located"})
 SUBORDINATORS = frozenset({"after", "as", "when", "because", "since", "before", "until", "once"})
 CLAUSE_JOINERS = frozenset({"while", "though", "although", "but", "whereas", "and", "yet"})
 ARTICLES = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our"})
@@ -107,6 +115,11 @@ class StatementReader:
             while k > 1 and toks[k - 1].text[:1].isdigit() and toks[k - 2].text == ",":
                 k -= 2  # "Denise Harrow, 58, who …, said": an age is an apposition too
             subject = self._np_before(k - 1)
+            if subject is not None and toks[subject[0]].low in PARTICIPLE_APPOSITIONS and k >= 2:
+                # "Brightwell, based in Columbus, Ind., reported": the apposition holds a comma.
+                k2 = subject[0] - 1
+                if k2 >= 1 and toks[k2].text == ",":
+                    subject = self._np_before(k2 - 1)
             if subject is not None and self._is_proper_name(*inner) and not self._is_proper_name(*subject):
                 return inner  # "A ministry spokesperson, Jonas Albrecht, said": the name is the source
             return subject
@@ -329,7 +342,9 @@ class StatementReader:
             # "The International Council for …, which advises …, estimates the stock at …"
             named = t.low in lex.strict_with_a_name and toks[np[0]].cap and toks[np[1] - 1].cap \
                 and toks[np[1] - 1].low not in lex.pronouns and np[0] + 1 < np[1]
-            if not (follows_clause or documents or outlet or named) and position not in {"trailing", "inverted"}:
+            group = toks[np[1] - 1].low in lex.group_heads  # "Supporters argue the fee will …"
+            if not (follows_clause or documents or outlet or named or group) \
+                    and position not in {"trailing", "inverted"}:
                 return None
         via_np = None
         if t.low in {"told", "tells", "tell"} and nxt is not None:
@@ -586,6 +601,8 @@ def _kind_of(name: str, lex: Lexicon, text: str = "", at: int = 0) -> SourceKind
     person ("Chief Executive Jane Doe"); a descriptor before it makes a company ("mining company
     Minera Cordillera Blanca")."""
     kind = guess_kind(name)
+    if kind == "person or role" and name.split()[-1].lower().rstrip(".") in COMPANY_SUFFIXES:
+        return "company"  # "Brightwell Foods", "Andes Mining"
     titled = any(w.lower().strip(",").rstrip(".") in TITLE_WORDS for w in name.split())
     if kind in {"organisation", "unknown"} and titled:
         return "person or role"

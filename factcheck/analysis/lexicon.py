@@ -36,6 +36,7 @@ class Lexicon:
     corroboration: dict[str, float]
     document_heads: frozenset[str]
     company_descriptors: frozenset[str]  # "drugmaker Alpentis", "mining company Minera …"
+    group_heads: frozenset[str]  # "Supporters argue …", "Some analysts believe …": plural speakers
     passive_participles: frozenset[str]  # "was first reported by X", "were identified by X"
     # "seen by B", "polled by B", "interview with B": B carried the source's words
     conduit_phrases: frozenset[tuple[str, str]]
@@ -98,6 +99,7 @@ def lexicon() -> Lexicon:
         corroboration={k: float(v) for k, v in data["corroboration"].items() if not k.startswith("_")},
         document_heads=_words(data["document_heads"]),
         company_descriptors=_words(data["company_descriptors"]),
+        group_heads=_words(data["group_heads"]),
         passive_participles=_words(data["passive_participles"]),
         conduit_phrases=conduits,  # type: ignore[arg-type]
         trigger_words=frozenset(trigger),
