@@ -736,6 +736,13 @@ def _read_statement(r: StatementReader, ctx: Context) -> tuple[list[Attribution]
         anywhere = [f for f in anywhere if f.cue[0] < first.cue[0] and f is not outer]
     elif others:
         chosen = [others[-1]]
+        # "…, the defense ministry said Sunday, according to Agence France-Presse.": the closing
+        # frame carried the trailing one.
+        closing = [f for f in anywhere if f.kind in {"according", "per"} and f.cue[0] > chosen[0].cue[0]
+                   and _closes_statement(r, f)]
+        if closing:
+            outer = closing[-1]
+            anywhere = [f for f in anywhere if f is not outer]
     elif not anywhere:
         # "Shares fell after the Wall Street Journal reported …", "Veldhuis tumbled 11% after the bank
         # said …": a source inside a clause of cause or time still says where the news came from.
