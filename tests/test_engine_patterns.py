@@ -316,3 +316,24 @@ def test_two_speakers_in_appositions_who_both_said():
                  "said the quota was too low.")
     assert {a.source for a in st.attributions} == {"Kari Dahl", "Jon Ragnarsson"}
     assert "corroborated" in st.flags
+
+
+def test_a_cue_inside_a_quotation_is_the_speakers_word():
+    a, b = read("“We never gave up,” said coach Rita Alves. “They believed it before I did.”")
+    assert who(b) == [("Rita Alves", None, "inherited")]
+
+
+def test_both_with_two_unknown_outlets():
+    (st,) = read("Both Ledgerline and The Coin Desk Weekly reported that trading volume doubled.")
+    assert len(st.attributions) == 2 and "corroborated" in st.flags
+
+
+def test_according_to_a_descriptor_and_its_name():
+    (st,) = read("The novel has sold four million copies, according to its publisher, Halden Books.")
+    assert who(st)[0][0] == "Halden Books"
+
+
+def test_the_statement_points_to_who_issued_it():
+    _, b = read("Corvane Foods announced a new plant in a press release on Monday. The plant will employ 400 "
+                "people, the statement said.")
+    assert who(b)[0][0] == "Corvane Foods"

@@ -222,14 +222,43 @@ class StatementReader:
 
     # -- frames --
 
+    def quoted(self) -> list[bool]:
+        """For each token, whether it stands inside quotation marks: a cue there is the speaker's
+        word ("“They believed it before I did.”"), not the statement's frame."""
+        toks = self.toks
+        opens = sum(t.text == "“" for t in toks)
+        closes = sum(t.text == "”" for t in toks)
+        first_close = next((i for i, t in enumerate(toks) if t.text == "”"), None)
+        first_open = next((i for i, t in enumerate(toks) if t.text == "“"), None)
+        # A statement that closes a quotation it did not open continues one from before it.
+        inside = closes > opens and first_close is not None and (first_open is None or first_close < first_open)
+        out = []
+        for t in toks:
+            if t.text == "“":
+                inside = True
+            out.append(inside and t.text not in {"“", "”"})
+            if t.text == "”":
+                inside = False
+        return out
+
     def frames(self) -> list[Frame]:
         toks, lex = self.toks, self.lex
         out: list[Frame] = []
         n = len(toks)
+        quoted = self.quoted() if any(t.text in {"“", "”"} for t in toks) else None
         for ci, t in enumerate(toks):
             low = t.low
+            if quoted is not None and quoted[ci]:
+                continue
             if low == "according" and ci + 1 < n and toks[ci + 1].low == "to":
                 np = self.np_right(ci + 2)
+                if np and np[1] + 1 < n and toks[np[1]].text == ",":
+                    # "according to its publisher, Halberd Books": the name in apposition.
+                    name = self.np_right(np[1] + 1)
+                    if (name is not None and self._is_proper_name(*name)) or (
+                            name is not None and name[1] - name[0] <= 4 and all(x.cap for x in toks[name[0]:name[1]])
+                            and (name[1] >= n or not toks[name[1]].is_word)):
+                        np = name
                 if np:
                     out.append(Frame("according", (ci, ci + 2), np, "anywhere",
                                      content=self._content_around(ci, np)))
@@ -481,6 +510,12 @@ class StatementReader:
                 mention = self.span(a, b)
                 return [(src.name, src.kind, "explicit", mention, sus, None)]
             return [(src.name, src.kind, "explicit", self.span(i, j), sus, None) for i, j, src, sus in known]
+        if words and words[0] == "both" and "and" in words:
+            # "Both CoinDesk and The Block reported": two sources, known to the registry or not.
+            k = a + words.index("and")
+            left, right = (a + 1, k), (k + 1, b)
+            if left[1] > left[0] and right[1] > right[0]:
+                return [*self.sources_of(left, ctx), *self.sources_of(right, ctx)]
         # A back-reference: a pronoun, or "the report", "the company", "one of the people".
         mention = self.span(a, b)
         if len(words) == 1 and words[0] in lex.document_heads and b < len(toks) and toks[b].low in {"it", "they"}:

@@ -126,7 +126,10 @@ class Context:
         if ref == "document":
             return (_latest(srcs, lambda m: m.kind == "document" and noun in m.name.lower())
                     or _latest(srcs, lambda m: noun in m.where)
-                    or _latest(srcs, lambda m: m.kind == "document"))
+                    or _latest(srcs, lambda m: m.kind == "document")
+                    # "The statement said": the organisation that last spoke issued it.
+                    or (noun in {"statement", "release", "announcement"}
+                        and _latest(srcs, lambda m: m.kind in ORG_KINDS | {"government body"})) or None)
         if ref in {"person", "group"}:
             if noun in {"he", "she"}:
                 return _latest(srcs, lambda m: m.kind == "person or role" and m.name[:1].isupper()) \
