@@ -319,7 +319,7 @@ def test_two_speakers_in_appositions_who_both_said():
 
 
 def test_a_cue_inside_a_quotation_is_the_speakers_word():
-    a, b = read("“We never gave up,” said coach Rita Alves. “They believed it before I did.”")
+    _, b = read("“We never gave up,” said coach Rita Alves. “They believed it before I did.”")
     assert who(b) == [("Rita Alves", None, "inherited")]
 
 
