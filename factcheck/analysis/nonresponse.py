@@ -47,12 +47,15 @@ def find_non_responses(statements: list[Statement], text: str, registry: Registr
         toks = ctx.tokens(st)
         reported_by = _reporter(st)
         out: list[NonResponse] = []
+        floor = st.start
         for m in matches:
             if not _about_comment(m.group(0), st.text[m.end() : m.end() + 80]):
                 continue  # "did not respond to the unions' demands" is not a non-response
             phrase_start = st.start + m.start()
             phrase = _phrase(st.text, m.start())
-            subject = _subject(toks, phrase_start, lex)
+            # A second non-response in the statement has its own subject, after the first's phrase.
+            subject = [t for t in _subject(toks, phrase_start, lex) if t.start >= floor]
+            floor = phrase_start + len(phrase)
             for entity in _entities(subject, text, names, lex, ctx, st):
                 if all(entity.lower() != n.entity.lower() for n in out):
                     out.append(NonResponse(entity=entity, phrase=phrase, reported_by=reported_by))
@@ -138,7 +141,12 @@ def _subject(toks: list[Tok], phrase_start: int, lex: Lexicon) -> list[Tok]:
             k2 = j - 1
             while k2 >= 0 and toks[k2].text != "," and j - k2 <= 15:
                 k2 -= 1
-            if k2 >= 0 and toks[k2 + 1].low in {"which", "who", "whose"}:
+            between = toks[k2 + 1 : j]
+            relative = any(x.low in {"which", "who", "whose", "that"} for x in between)
+            if k2 >= 0 and between and (toks[k2 + 1].low in {"which", "who", "whose"}
+                                        or (toks[k2 + 1].low in {"the", "a", "an"} and relative)):
+                # "Amazon, which owns the site, declined …", "Copperline, the contractor that …, did not …":
+                # skip the clause between the commas.
                 j = k2 - 1
                 end = k2
                 continue
@@ -157,17 +165,34 @@ def _entities(subject: list[Tok], text: str, names: NameIndex, lex: Lexicon, ctx
               st: Statement) -> list[str]:
     """Split a subject into the entities it lists, each cleaned and resolved."""
     items: list[list[Tok]] = [[]]
+    joins: list[str] = []  # what stood before each item after the first: "," or "and"
     for t in subject:
         if t.text == "," or t.low in {"and", "or", "nor", "&"}:
             if items[-1]:
                 items.append([])
+                joins.append("," if t.text == "," else "and")
+            elif t.text != "," and joins:
+                joins[-1] = "and"  # ", and"
             continue
         items[-1].append(t)
-    # "Pacific Crest's parent, Crest Holdings": a lower-case descriptor beside a name is not an entity.
-    named = [it for it in items if it and any(t.cap for t in it[1:] or it)]
-    if len(named) >= 1 and len(items) > 1:
-        items = [it for it in items if not it or it[-1].cap or (it[-1].low in COMPANY_REFS
-                 and it[0].low in {"the", "its", "their"} and len(it) <= 3)]
+    if not items[-1]:
+        items.pop()
+    # Appositions are not entities: "A, B and C, the group's parent," (a comma after the "and" that
+    # closed the list) and "Pacific Crest's parent, Crest Holdings" (a description beside a name).
+    keep = []
+    closed = False
+    for n, item in enumerate(items):
+        join = joins[n - 1] if n else None
+        described = not item[-1].cap
+        if join == "," and closed:
+            continue
+        if join == "," and len(items) == 2 and described and items[0][-1].cap:
+            continue
+        if n == 0 and len(items) == 2 and joins[0] == "," and described and items[1][-1].cap:
+            continue
+        closed = closed or join == "and"
+        keep.append(item)
+    items = keep
     out: list[str] = []
     for item in items:
         words = [t.low for t in item]
