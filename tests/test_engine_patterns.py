@@ -337,3 +337,20 @@ def test_the_statement_points_to_who_issued_it():
     _, b = read("Corvane Foods announced a new plant in a press release on Monday. The plant will employ 400 "
                 "people, the statement said.")
     assert who(b)[0][0] == "Corvane Foods"
+
+
+def test_an_aside_between_commas_is_not_an_apposition():
+    _, b = read("Mayor Ines Porto said the bridge was safe.\n\nOkafor, however, said cracks had been found.")
+    assert who(b)[0][0] == "Okafor"
+
+
+def test_declined_to_comment_but_said_is_both():
+    (st,) = read("A spokeswoman for Corvane Foods declined to comment on the specifics but said the company was "
+                 "cooperating.")
+    assert "non-response" in st.flags and "single-source" in st.flags
+    assert "Corvane Foods spokeswoman" in st.attributions[0].source
+
+
+def test_a_hedge_on_the_verb_is_not_a_source():
+    (st,) = read("Exporters reportedly expect the floor price to rise.")
+    assert st.flags == ["unattributed"]

@@ -43,6 +43,9 @@ MAX_RELATIVE = 30  # tokens of a relative clause between commas: ", who asked no
 # Lower-case words inside names ("Électricité du Nord", "Ludwig van Beethoven"): not descriptors.
 NAME_PARTICLES = frozenset({"du", "de", "des", "la", "le", "les", "van", "von", "der", "den", "da", "di", "del",
                             "della", "al", "el", "bin", "ibn", "y", "e", "do", "dos", "das", "ter", "zu"})
+HEDGE_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "supposedly", "apparently"})
+ASIDES = frozenset({"however", "meanwhile", "though", "too", "also", "instead", "nevertheless", "separately",
+                    "moreover", "nonetheless", "in", "turn"})
 PARTICIPLE_APPOSITIONS = frozenset({"based", "headquartered", "founded", "owned", "backed", "led", "run", "located"})
 SUBORDINATORS = frozenset({"after", "as", "when", "because", "since", "before", "until", "once"})
 CLAUSE_JOINERS = frozenset({"while", "though", "although", "but", "whereas", "and", "yet"})
@@ -95,10 +98,12 @@ class StatementReader:
                           or (toks[j].low in {"on", "this", "last", "in"} and j + 1 < ci)
                           or (toks[j].low in lex.months and j > 0 and toks[j - 1].low in {"in", "on", "since"})):
             j -= 1
-        if j < 0 or toks[j].low in NEGATIONS or toks[j].low == "to":
-            return None
+        if j < 0 or toks[j].low in NEGATIONS or toks[j].low == "to" or toks[j].low in HEDGE_ADVERBS:
+            return None  # "Exporters reportedly expect …": a hedge, not a source
         if toks[j].low in {"who", "which", "that"}:
             return None  # "Bloomberg, which first reported …": a cue inside a relative clause
+        if toks[j].text == "," and j >= 3 and toks[j - 1].low in ASIDES and toks[j - 2].text == ",":
+            j -= 3  # "Vasquez, however, said": the aside is not an apposition
         if toks[j].text == ",":
             # "Nikkei, the FT's owner, said" / "officials, who asked not to be named because …, said":
             # skip the apposition back to the comma before it.
@@ -121,6 +126,13 @@ class StatementReader:
                 if k2 >= 1 and toks[k2].text == ",":
                     subject = self._np_before(k2 - 1)
             if subject is not None and self._is_proper_name(*inner) and not self._is_proper_name(*subject):
+                # "Andrés Molina, chief operating officer of the mine's owner, Atacama Andina, said": the
+                # description belongs to a name before it, and that name is the speaker.
+                a0 = subject[0]
+                if a0 >= 2 and toks[a0 - 1].text == "," and not toks[a0].cap:
+                    head = self._np_before(a0 - 2)
+                    if head is not None and self._is_proper_name(*head):
+                        return head
                 return inner  # "A ministry spokesperson, Jonas Albrecht, said": the name is the source
             return subject
         return self._np_before(j)
@@ -346,6 +358,13 @@ class StatementReader:
         if nxt is not None and nxt.low == "by" and t.low.endswith("ed"):
             return None  # "a report published by the institute": a participle, the agent follows
         np = self.np_left(ci)
+        if np is None and prev is not None and prev.low in {"but", "and"} and ci > self.body + 2 \
+                and lex.non_response_re.search(self.text, self.st.start, prev.start):
+            # "A spokeswoman for X declined to comment on the specifics but said …": the subject is
+            # the statement's own.
+            np = self.np_right(self.body)
+            if np is not None and np[1] >= ci:
+                np = None
         if np is not None and self.toks[np[0]].low in {"neither", "none", "no", "nobody"}:
             return None  # "Neither Menon nor Sobral replied": nobody said anything
         if np is not None and toks[np[1] - 1].low.endswith(("'s", "’s")) and t.low in lex.strict_cues:
@@ -510,6 +529,14 @@ class StatementReader:
                 mention = self.span(a, b)
                 return [(src.name, src.kind, "explicit", mention, sus, None)]
             return [(src.name, src.kind, "explicit", self.span(i, j), sus, None) for i, j, src, sus in known]
+        if len(words) >= 4 and words[0] in {"a", "an", "the"} and words[1] in lex.role_heads \
+                and words[2] in {"for", "at", "from", "of"} and toks[a + 3].cap:
+            # "A spokesman for Solvang Air": both ways a reading may name them ("a spokesman for
+            # Solvang Air", "Solvang Air spokesman"), so a search or a match finds either.
+            org = self.text[toks[a + 3].start : toks[b - 1].end]
+            phrase = _clean_name(self.span(a, b).text, lex)
+            return [(f"{phrase} ({org} {toks[a + 1].text})", "person or role", "explicit", self.span(a, b), False,
+                     None)]
         if words and words[0] == "both" and "and" in words:
             # "Both CoinDesk and The Block reported": two sources, known to the registry or not.
             k = a + words.index("and")
