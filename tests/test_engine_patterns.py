@@ -354,3 +354,14 @@ def test_declined_to_comment_but_said_is_both():
 def test_a_hedge_on_the_verb_is_not_a_source():
     (st,) = read("Exporters reportedly expect the floor price to rise.")
     assert st.flags == ["unattributed"]
+
+
+def test_lower_case_who_is_not_the_who():
+    _, b = read("The World Health Organization said cases rose.\n\nResidents who live near the plant said the "
+                "water tasted odd.")
+    assert who(b)[0][0] != "World Health Organization (WHO)"
+
+
+def test_both_the_one_and_the_other():
+    (st,) = read("Both the BBC and The Guardian reported that the hospital would close.")
+    assert {a.source for a in st.attributions} == {"BBC", "The Guardian"}

@@ -104,6 +104,13 @@ class StatementReader:
             return None  # "Bloomberg, which first reported …": a cue inside a relative clause
         if toks[j].text == "," and j >= 3 and toks[j - 1].low in ASIDES and toks[j - 2].text == ",":
             j -= 3  # "Vasquez, however, said": the aside is not an apposition
+            np = self._np_before(j)
+            if np is not None and not toks[np[0]].cap and np[0] >= 2 and toks[np[0] - 1].text == ",":
+                # "Tom Hadley, the authority's chief executive, however, said": the name before it.
+                head = self._np_before(np[0] - 2)
+                if head is not None and self._is_proper_name(*head):
+                    return head
+            return np
         if toks[j].text == ",":
             # "Nikkei, the FT's owner, said" / "officials, who asked not to be named because …, said":
             # skip the apposition back to the comma before it.
@@ -164,6 +171,11 @@ class StatementReader:
                     continue
                 break
             low = t.low
+            if low in {"who", "that"} and k > self.body and end - k <= 8 and toks[k - 1].is_word \
+                    and toks[k - 1].low not in lex.np_stop_words and k - 1 == self.body:
+                # "Residents who live near the plant said": the relative clause is part of the subject.
+                k -= 1
+                continue
             if low in lex.np_stop_words and low not in lex.determiners and not (t.cap and low in lex.months):
                 break
             if low in {"and", "&"}:
@@ -174,6 +186,9 @@ class StatementReader:
             if low in lex.determiners:
                 if k > 0 and toks[k - 1].low in lex.np_prepositions:
                     k -= 1
+                    continue
+                if k > 1 and toks[k - 1].low == "and" and toks[k - 2].cap and toks[k].low == "the":
+                    k -= 2  # "Both the BBC and The Guardian reported": two names, each with its article
                     continue
                 k -= 1
                 # "Lobby group the Kenya Manufacturers Forum": a short descriptor opening the sentence.

@@ -29,10 +29,16 @@ class NameIndex:
     first_words: frozenset[str] = field(init=False)
     article_keys: frozenset[str] = field(init=False)
     outlet_singles: frozenset[str] = field(init=False)
+    acronyms: frozenset[str] = field(init=False)
     outlet_pairs: frozenset[tuple[str, str]] = field(init=False)
 
     def __post_init__(self) -> None:
         self.aliases = self.registry.aliases()
+        # Keys of names written in capitals ("WHO", "AP"): "who" and "ap" in lower case are words.
+        self.acronyms = frozenset(
+            _norm(alias) for src in self.registry.sources() for alias in (src.name, *src.aliases)
+            if alias.isupper() and alias.isalpha()
+        )
         self.article_keys = self.registry.article_keys()
         self.first_words = frozenset(k.split()[0] for k in self.aliases if k)
         # The same first words as raw tokens lower-case them, so most tokens are ruled out by one
@@ -90,6 +96,8 @@ class NameIndex:
                 src = self.aliases.get(key)
                 if src is not None and key in self.article_keys and (i == 0 or toks[i - 1].low != "the"):
                     src = None  # "times" is The Times only as "the Times"; "three times" is a word
+                if src is not None and key in self.acronyms and not span.isupper():
+                    src = None  # "who" is not the WHO
                 if src is not None:
                     found.append((i, j, src, _looks_alike(span)))
                     i = j
