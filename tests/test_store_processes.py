@@ -217,8 +217,8 @@ def test_a_lock_held_past_the_timeout_leaves_the_change_pending_then_saved(
     store.close()
 
 
-def test_a_pending_change_survives_its_process(db: tuple[Path, int], env: dict[str, str]) -> None:
-    path, draft_id = db
+def _tag_in_a_child_while_locked(path: Path, draft_id: int, env: dict[str, str]) -> None:
+    """A child process tags "k1" disputed while another holds the lock: the tag must be pending."""
     holder = hold_lock(path, env)
     try:
         proc = child(
@@ -232,25 +232,18 @@ def test_a_pending_change_survives_its_process(db: tuple[Path, int], env: dict[s
         assert finish(proc).strip() == "pending"
     finally:
         release(holder)
+
+
+def test_a_pending_change_survives_its_process(db: tuple[Path, int], env: dict[str, str]) -> None:
+    path, draft_id = db
+    _tag_in_a_child_while_locked(path, draft_id, env)
     with open_store(path) as store:
         assert store.get_tags(draft_id)["k1"].tag == "disputed"
 
 
 def test_a_replayed_old_change_does_not_undo_a_newer_one(db: tuple[Path, int], env: dict[str, str]) -> None:
     path, draft_id = db
-    holder = hold_lock(path, env)
-    try:
-        proc = child(
-            f"""
-            store = open_store({str(path)!r}, busy_timeout_ms=200)
-            print(store.set_tag({draft_id}, "k1", "disputed", "ben").status)
-            store.close()
-            """,
-            env,
-        )
-        assert finish(proc).strip() == "pending"
-    finally:
-        release(holder)
+    _tag_in_a_child_while_locked(path, draft_id, env)
     recovery = Path(str(path.resolve()) + ".recovery.jsonl")
     claimed = recovery.with_name(recovery.name + ".hold")
     recovery.rename(claimed)  # keep it away from the next open for a moment
