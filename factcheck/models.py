@@ -29,6 +29,7 @@ SourceKind = Literal[
     "unknown",
 ]
 ReviewTag = Literal["verified", "disputed", "needs-source"]
+ReviewAction = Literal["tag", "clear", "note", "correction"]  # what a history row records
 
 FLAGS: tuple[Flag, ...] = ("unattributed", "single-source", "corroborated", "inherited", "non-response")
 REVIEW_TAGS: tuple[ReviewTag, ...] = ("verified", "disputed", "needs-source")
@@ -186,7 +187,7 @@ class TagEvent(Model):
     """One row of the append-only history: every change ever made to a statement's review."""
 
     statement_key: str
-    action: Literal["tag", "clear", "note", "correction"]
+    action: ReviewAction
     tag: ReviewTag | None = None
     note: str | None = None
     detail: str | None = None

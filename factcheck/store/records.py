@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from factcheck.models import Correction, Model, RegistrySource, ReviewTag
+from factcheck.models import Correction, Model, RegistrySource, ReviewAction, ReviewTag
 
 Origin = Literal["seed", "user"]
 
@@ -53,7 +53,7 @@ class PendingChange(Model):
     db: str
     draft_id: int
     statement_key: str
-    action: Literal["tag", "clear", "note", "correction"]
+    action: ReviewAction
     tag: ReviewTag | None = None
     note: str | None = None
     correction: Correction | None = None
