@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
 from factcheck.analysis.lexicon import lexicon
 from factcheck.models import Attribution, Flag, NonResponse, SourceSummary, Statement, Summary
 
-_KEY_RE = re.compile(r"\d[\d.,%]*|[^\W\d_]{5,}|[A-Z][^\W\d_]+")
+_KEY_RE = re.compile(r"\d[\d.,%]*|\w{5,}|[A-Z]\w+")
 _STOP_KEYS = frozenset({"their", "there", "these", "those", "which", "would", "could", "should", "about",
                         "after", "before", "other", "while", "where", "being", "since", "still", "under",
                         "reported", "according", "people", "matter", "familiar", "said", "says", "also"})
@@ -44,33 +45,54 @@ def _content(st: Statement) -> str:
 
 
 def _keys(text: str) -> set[str]:
-    return {k.lower().rstrip(".,") for k in _KEY_RE.findall(text)} - _STOP_KEYS
+    return {k.lower().rstrip(".,") for k in set(_KEY_RE.findall(text))} - _STOP_KEYS
 
 
 _NUMBER_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
                  "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "dozen": "12",
                  "hundred": "100", "thousand": "1000", "million": "1000000", "billion": "1000000000"}
-_FIGURE_RE = re.compile(r"\d[\d,]*(?:\.\d+)?|\b(?:" + "|".join(_NUMBER_WORDS) + r")\b")
+_DIGITS_RE = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_WORD_RE = re.compile(r"[^\W\d_]+")
 
 
-def _figures(text: str) -> set[str]:
-    return {_NUMBER_WORDS.get(f, f.replace(",", "")) for f in _FIGURE_RE.findall(text)}
+def _figures(low: str) -> frozenset[str]:
+    """The figures of a lower-cased text, in digits: "two" and "2" are one figure."""
+    found = {f.replace(",", "") for f in _DIGITS_RE.findall(low)}
+    found.update(_NUMBER_WORDS[w] for w in _WORD_RE.findall(low) if w in _NUMBER_WORDS)
+    return frozenset(found)
 
 
-def _figures_agree(a: str, b: str) -> bool:
+def _figures_agree(fa: frozenset[str], fb: frozenset[str]) -> bool:
     """Two versions of a claim disagree when each gives a figure the other does not ("two" vs "three")."""
-    fa, fb = _figures(a), _figures(b)
     return not (fa - fb and fb - fa)
 
 
 _NAME_RE = re.compile(r"(?<=[a-z,;:] )[A-Z][\w'’-]+")
 
 
-def _names_agree(a: str, b: str) -> bool:
+def _names_in(text: str) -> frozenset[str]:
+    return frozenset(n.removesuffix("'s").removesuffix("’s") for n in _NAME_RE.findall(text))
+
+
+def _names_agree(na: frozenset[str], nb: frozenset[str]) -> bool:
     """Like `_figures_agree`, for the names inside two sentences (not their first words)."""
-    na = {n.removesuffix("'s").removesuffix("’s") for n in _NAME_RE.findall(a)}
-    nb = {n.removesuffix("'s").removesuffix("’s") for n in _NAME_RE.findall(b)}
     return not (na - nb and nb - na)
+
+
+@dataclass(frozen=True, slots=True)
+class _Claim:
+    """What corroboration compares of a claim, worked out once however many pairs it is in."""
+
+    low: str  # the content, lower-cased
+    figures: frozenset[str]
+    names: frozenset[str]
+    also: bool  # the writer says "also": "The Guardian also reported …"
+
+    @classmethod
+    def of(cls, st: Statement) -> _Claim:
+        content = _content(st)
+        low = content.lower()
+        return cls(low, _figures(low), _names_in(content), " also " in f" {st.text.lower()} ")
 
 
 def corroborating_pairs(statements: list[Statement]) -> list[tuple[int, int, float]]:
@@ -99,25 +121,38 @@ def corroborating_pairs(statements: list[Statement]) -> list[tuple[int, int, flo
                 if names[members[x]].isdisjoint(names[members[y]]):  # same source: not corroboration
                     shared[(members[x], members[y])] += 1
     out = []
+    seen: dict[int, _Claim] = {}
+
+    def claim(k: int) -> _Claim:
+        if k not in seen:
+            seen[k] = _Claim.of(statements[k])
+        return seen[k]
+
     for (i, j), n in shared.items():
         if n < cfg["min_shared_keys"]:
             continue
-        a, b = statements[i], statements[j]
-        ca, cb = _content(a).lower(), _content(b).lower()
-        if not _figures_agree(ca, cb):
+        a, b = claim(i), claim(j)
+        if not _figures_agree(a.figures, b.figures):
             continue  # "two plants" and "three plants": different claims
-        also = " also " in f" {a.text.lower()} " or " also " in f" {b.text.lower()} "
-        if not also and not _names_agree(_content(a), _content(b)):
+        also = a.also or b.also
+        if not also and not _names_agree(a.names, b.names):
             continue  # "in Mexico" and "in Vietnam": different claims, unless the writer says "also"
         bonus = cfg["also_bonus"] if also else 0
-        ratio = fuzz.ratio(ca, cb) + bonus
-        sort = fuzz.token_sort_ratio(ca, cb) + bonus
-        if ratio >= cfg["ratio_min"] or (sort >= cfg["token_sort_min"] and ratio >= cfg["ratio_min"] - 15):
-            out.append((i, j, max(ratio, sort)))
-        elif also and n >= cfg["also_min_shared_keys"] and fuzz.token_set_ratio(ca, cb) >= cfg["also_token_set_min"]:
+        # Both ways to agree need the plain ratio within 15 of its minimum: below that, rapidfuzz
+        # stops early and returns 0.
+        ratio = fuzz.ratio(a.low, b.low, score_cutoff=max(0.0, cfg["ratio_min"] - 15 - bonus))
+        ratio = ratio + bonus if ratio else 0.0
+        if ratio:
+            sort = fuzz.token_sort_ratio(a.low, b.low) + bonus
+            if ratio >= cfg["ratio_min"] or sort >= cfg["token_sort_min"]:
+                out.append((i, j, max(ratio, sort)))
+                continue
+        if also and n >= cfg["also_min_shared_keys"]:
             # "The Guardian also reported that …": the writer says it is the same claim; the words
             # need only overlap well (token_set_ratio, never enough alone without that "also").
-            out.append((i, j, fuzz.token_set_ratio(ca, cb)))
+            overlap = fuzz.token_set_ratio(a.low, b.low)
+            if overlap >= cfg["also_token_set_min"]:
+                out.append((i, j, overlap))
     return out
 
 
@@ -177,15 +212,19 @@ def summarise(statements: list[Statement]) -> tuple[list[SourceSummary], list[No
     )
     ledger = [nr for st in statements for nr in st.non_responses]
     top = sources[0] if sources else None
+    flagged: dict[str, int] = defaultdict(int)
+    for st in claims:
+        for flag in st.flags:
+            flagged[flag] += 1
     summary = Summary(
         statements=len(statements),
         claims=len(claims),
         headings=len(statements) - len(claims),
         attributed=len(attributed),
-        unattributed=sum("unattributed" in s.flags for s in claims),
-        single_source=sum("single-source" in s.flags for s in claims),
-        corroborated=sum("corroborated" in s.flags for s in claims),
-        inherited=sum("inherited" in s.flags for s in claims),
+        unattributed=flagged["unattributed"],
+        single_source=flagged["single-source"],
+        corroborated=flagged["corroborated"],
+        inherited=flagged["inherited"],
         non_responses=len(ledger),
         top_source=top.name if top else None,
         top_source_share=top.share if top else 0.0,

@@ -35,7 +35,7 @@ from factcheck.analysis.references import (
     is_adjective_of_place,
 )
 from factcheck.analysis.sources import Registry, fold_lookalikes, guess_kind
-from factcheck.analysis.tokens import CLAUSE_PUNCT, CLOSE_QUOTES, OPEN_QUOTES, Tok, words_lower
+from factcheck.analysis.tokens import CLAUSE_PUNCT, CLOSE_QUOTES, OPEN_QUOTES, Tok
 from factcheck.models import Attribution, RegistrySource, SourceKind, Span, Statement
 
 MAX_NP = 12  # words in a source's noun phrase; longer stretches are clauses, not names
@@ -273,9 +273,10 @@ class StatementReader:
         out: list[Frame] = []
         n = len(toks)
         quoted = self.quoted() if any(t.text in {"“", "”"} for t in toks) else None
+        frame_words = lex.frame_words
         for ci, t in enumerate(toks):
             low = t.low
-            if quoted is not None and quoted[ci]:
+            if low not in frame_words or (quoted is not None and quoted[ci]):
                 continue
             if low == "according" and ci + 1 < n and toks[ci + 1].low == "to":
                 np = self.np_right(ci + 2)
@@ -775,8 +776,7 @@ def attribute(statements: list[Statement], text: str, registry: Registry) -> lis
     for st in statements:
         if st.kind == "heading":
             continue
-        words = words_lower(st.text)
-        if not words.isdisjoint(lex.trigger_words):
+        if lex.trigger_re.search(st.text.lower()) is not None:
             reader = StatementReader(text, st, names, lex, ctx.tokens(st))
             st.attributions, content = _read_statement(reader, ctx)
             if content is not None and content[1] > content[0]:
@@ -909,7 +909,10 @@ def _is_outlet_np(r: StatementReader, f: Frame) -> bool:
 def _apply_conduits(r: StatementReader, atts: list[Attribution], ctx: Context) -> list[Attribution]:
     """"…, B reported, citing A" and "in a letter seen by B": make B the conduit of A."""
     toks = r.toks
+    starts = r.lex.conduit_starts
     for k, t in enumerate(toks):
+        if t.low not in starts:
+            continue
         if t.low in {"citing", "quoting"}:
             np = r.np_right(k + 1)
             if np is None:
@@ -1002,7 +1005,8 @@ def _inherit(statements: list[Statement], lex: Lexicon, ctx: Context) -> None:
             continue
         if carried is None:
             continue
-        if lex.hedge_re.search(st.text) or lex.non_response_re.search(st.text) \
+        low = st.text.lower()
+        if lex.has_hedge(low) or lex.has_non_response(low) \
                 or _names_other_outlet(st, carried, ctx):
             # "reportedly": an unnamed source; "X declined to comment": the writer's own note.
             carried = None

@@ -32,6 +32,10 @@ class Lexicon:
     lowercase_when_initial: frozenset[str]
     hedge_re: re.Pattern[str]
     non_response_re: re.Pattern[str]
+    # The same two patterns without IGNORECASE, for lower-cased text: three times faster, and
+    # enough where only whether a phrase occurs matters (lower-casing may move offsets).
+    hedge_low_re: re.Pattern[str]
+    non_response_low_re: re.Pattern[str]
     non_response_wrappers: tuple[tuple[str, ...], ...]
     corroboration: dict[str, float]
     document_heads: frozenset[str]
@@ -42,10 +46,48 @@ class Lexicon:
     conduit_phrases: frozenset[tuple[str, str]]
     # every word that can start an attribution: a cheap test before a statement is tokenised
     trigger_words: frozenset[str]
+    trigger_re: re.Pattern[str]  # any of `trigger_words` as a whole word of lower-cased text
+    cues: frozenset[str]  # general and strict cues together
+    # every word at which a frame may be read ("said", "according", "per", "by", "quoted", …): the
+    # frame reader looks closer only at these
+    frame_words: frozenset[str]
+    conduit_starts: frozenset[str]  # "citing", "quoting" and the first words of `conduit_phrases`
 
-    @property
-    def cues(self) -> frozenset[str]:
-        return self.general_cues | self.strict_cues
+    def has_hedge(self, low: str) -> bool:
+        """Does the lower-cased text hold a hedge ("reportedly", "is believed to")?"""
+        return self.hedge_low_re.search(low) is not None
+
+    def has_non_response(self, low: str) -> bool:
+        """Does the lower-cased text hold a non-response phrase ("declined to comment")?"""
+        return self.non_response_low_re.search(low) is not None
+
+
+# Words that open a frame of their own besides the cue verbs (see `StatementReader.frames`).
+FRAME_WORDS = frozenset({"according", "per", "by", "quoted", "cited", "called", "described", "branded", "dubbed"})
+
+
+def _word_trie_re(words: set[str] | frozenset[str]) -> re.Pattern[str]:
+    """A pattern for any of `words` standing whole, as a trie of literal letters ("s(?:aid|ays)|…").
+
+    Python's regex engine tries alternatives one after another at each position; sharing prefixes
+    lets one letter rule most of them out at once (twice as fast as finding every word). There is
+    no repetition in it, so it runs in linear time.
+    """
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        alternatives = [re.escape(c) + emit(sub) for c, sub in sorted(node.items()) if c]
+        if not alternatives:
+            return ""
+        body = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return re.compile(r"(?<![^\W\d_])" + emit(trie) + r"(?![^\W\d_])")
 
 
 def _words(items: list[str]) -> frozenset[str]:
@@ -74,6 +116,10 @@ def lexicon() -> Lexicon:
     trigger = general | strict | {"according", "per", "citing", "quoting", "quoted", "cited", "called"} \
         | {c[0] for c in conduits} | _words(data["passive_participles"])
     nr = data["non_response"]["phrases"]
+    hedges = _phrase_re(data["hedges"])
+    non_responses = re.compile(
+        r"(?<![\w-])(?:" + "|".join(p.replace(" ", r"\s+") for p in nr) + r")(?![\w-])", re.IGNORECASE
+    )
     return Lexicon(
         general_cues=general,
         strict_cues=strict,
@@ -89,10 +135,10 @@ def lexicon() -> Lexicon:
         reference_nouns=reference_nouns,
         role_heads=_words(data["role_heads"]),
         lowercase_when_initial=_words(data["lowercase_when_initial"]),
-        hedge_re=_phrase_re(data["hedges"]),
-        non_response_re=re.compile(
-            r"(?<![\w-])(?:" + "|".join(p.replace(" ", r"\s+") for p in nr) + r")(?![\w-])", re.IGNORECASE
-        ),
+        hedge_re=hedges,
+        non_response_re=non_responses,
+        hedge_low_re=re.compile(hedges.pattern),
+        non_response_low_re=re.compile(non_responses.pattern),
         non_response_wrappers=tuple(
             sorted((tuple(w.lower().split()) for w in data["non_response_wrappers"]), key=len, reverse=True)
         ),
@@ -103,4 +149,8 @@ def lexicon() -> Lexicon:
         passive_participles=_words(data["passive_participles"]),
         conduit_phrases=conduits,  # type: ignore[arg-type]
         trigger_words=frozenset(trigger),
+        trigger_re=_word_trie_re(trigger),
+        cues=general | strict,
+        frame_words=general | strict | FRAME_WORDS,
+        conduit_starts=frozenset({"citing", "quoting"} | {c[0] for c in conduits}),
     )

@@ -49,7 +49,11 @@ class NameIndex:
                 for tok in tokenize(alias)[:2]:
                     raw_first.add(tok.low)
                     raw_first.add(tok.bare)
-        self.raw_first = frozenset(raw_first | self.first_words)
+        raw_first |= self.first_words
+        # …and as a possessive ("Reuters's", "the FT’s"), so `find` needs no `Tok.bare` for them.
+        possessive = {w + end for w in raw_first for end in ("'s", "’s")}
+        possessive |= {w + end for w in raw_first if w.endswith("s") for end in ("'", "’")}
+        self.raw_first = frozenset(raw_first | possessive)
         # The first word of each outlet's one-word names, and the first two of longer ones: a
         # statement with none of them names no outlet, and is passed over without tokenising.
         singles: set[str] = set()
@@ -81,7 +85,7 @@ class NameIndex:
         i = a
         while i < b:
             tok = toks[i]
-            if tok.low not in self.raw_first and tok.bare not in self.raw_first and tok.text.isascii():
+            if tok.low not in self.raw_first and tok.text.isascii():
                 i += 1
                 continue
             first = _norm(tok.text).split()

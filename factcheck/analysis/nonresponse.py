@@ -40,7 +40,9 @@ def find_non_responses(statements: list[Statement], text: str, registry: Registr
         if not any(w in low for w in _NR_HINTS):
             ctx.passed(st)
             continue  # no word a non-response is made of: skip the long pattern
-        matches = list(lex.non_response_re.finditer(st.text)) or list(_negated_answers(st.text))
+        # The lower-cased test is cheap; the case-blind pattern then gives the offsets.
+        found = lex.has_non_response(low)
+        matches = (found and list(lex.non_response_re.finditer(st.text))) or list(_negated_answers(st.text))
         if not matches:
             ctx.passed(st)
             continue

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from factcheck.analysis.lexicon import Lexicon
 from factcheck.analysis.names import OUTLET_KINDS, NameIndex
@@ -233,10 +234,12 @@ class Context:
     def full_name(self, surname: str, before: int) -> str | None:
         """"Mr. Tanaka" → "Kenji Tanaka", when the draft named him in full before: the one or two
         capitalised words standing right before the surname, titles left out."""
-        window = self.text[max(0, before - FULL_NAME_WINDOW) : before]
+        text, lo = self.text, max(0, before - FULL_NAME_WINDOW)
         best = None
-        for m in re.finditer(rf"\b{re.escape(surname)}\b", window):
-            words = window[max(0, m.start() - 60) : m.start()].split()
+        for m in _word_re(surname).finditer(text, lo, before):
+            if m.start() > 0 and _is_word_char(text[m.start() - 1]):
+                continue  # inside a longer word
+            words = text[max(lo, m.start() - 60) : m.start()].split()
             given: list[str] = []
             for w in reversed(words[-3:]):
                 if not w[:1].isupper() or w.lower().rstrip(".,") in TITLES or not w[-1].isalpha():
@@ -371,9 +374,27 @@ def _capitalised_elsewhere(word: str, text: str, at: int) -> bool:
     if hit is None:
         if len(_CAPS_SEEN) > 4096:
             _CAPS_SEEN.clear()
-        pattern = re.compile(rf"[a-z,;] {re.escape(word)}\b")
-        hit = _CAPS_SEEN[key] = pattern.search(text, max(0, at - NEARBY), at + NEARBY) is not None
+        lo = max(0, at - NEARBY)
+        hit = _CAPS_SEEN[key] = any(
+            m.start() > lo and text[m.start() - 1] in _INSIDE_A_SENTENCE
+            for m in _word_re(" " + word).finditer(text, lo, at + NEARBY)
+        )
     return hit
+
+
+_INSIDE_A_SENTENCE = frozenset("abcdefghijklmnopqrstuvwxyz,;")  # what stands before " Word" mid-sentence
+
+
+@lru_cache(maxsize=4096)
+def _word_re(literal: str) -> re.Pattern[str]:
+    """`literal` ending at a word boundary. The pattern opens with the literal itself, so the regex
+    engine skips ahead with a fast substring search (twenty times faster on a long draft than a
+    pattern opening with a boundary or a character class); callers check what comes before."""
+    return re.compile(re.escape(literal) + r"\b")
+
+
+def _is_word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"
 
 
 NEARBY = 20_000  # characters either side of a word where the draft may name it again

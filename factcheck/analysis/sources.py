@@ -31,7 +31,7 @@ import json
 import re
 import unicodedata
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from factcheck.models import RegistrySource, Resolved, SourceKind
@@ -111,6 +111,7 @@ def _tidy_spaces(name: str) -> str:
     return _SPACE_RE.sub(" ", name.translate(_APOSTROPHES)).strip()
 
 
+@lru_cache(maxsize=16384)
 def fold_lookalikes(name: str) -> tuple[str, bool]:
     """`name` with hidden characters removed and look-alike letters folded to Latin.
 
@@ -223,6 +224,7 @@ _HEAD_ENDERS = _words("of with familiar briefed close in at from for on who that
 _CAPITALISED_NAME_RE = re.compile(r"^[A-Z][a-z'’.-]+$|^[A-Z]\.$")
 
 
+@lru_cache(maxsize=16384)  # the same names come back statement after statement
 def guess_kind(name: str) -> SourceKind:
     """A best guess at the kind of a source the registry does not know.
 

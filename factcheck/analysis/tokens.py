@@ -58,22 +58,23 @@ class Tok(NamedTuple):
 
 
 _new = tuple.__new__
+# Each match is (the blanks before a token, the token): `findall` hands back plain strings, which is
+# much cheaper than a match object a token, and the offsets follow from the lengths. The blanks are
+# possessive and the text is right-stripped first, so a trailing run of blanks is never rescanned.
+_SCAN_RE = re.compile(r"(\s*+)(" + TOKEN_RE.pattern + ")")
 
 
 def tokenize(text: str, offset: int = 0) -> list[Tok]:
     # tuple.__new__ skips the namedtuple's Python-level constructor: this loop is the engine's hottest.
     out: list[Tok] = []
     append = out.append
-    for m in TOKEN_RE.finditer(text):
-        a, b = m.span()
-        g = m.group()
-        append(_new(Tok, (a + offset, b + offset, g, g.lower())))
+    pos = offset
+    for blanks, g in _SCAN_RE.findall(text.rstrip()):
+        pos += len(blanks)
+        end = pos + len(g)
+        append(_new(Tok, (pos, end, g, g.lower())))
+        pos = end
     return out
 
 
 WORD_RE = re.compile(r"[^\W\d_]+")
-
-
-def words_lower(text: str) -> set[str]:
-    """The set of lower-case words of a text: a cheap pre-test before tokenising."""
-    return set(WORD_RE.findall(text.lower()))
