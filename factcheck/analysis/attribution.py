@@ -55,6 +55,13 @@ NEGATIONS = frozenset({"not", "n't", "never"})
 NOT_PER = frozenset({"cent", "capita", "share", "year", "day", "hour", "week", "month", "unit", "person",
                      "head", "barrel", "tonne", "ton", "kilogram", "kg", "litre", "liter", "mile", "kilometre",
                      "annum", "se", "gallon", "ounce", "pound", "square", "minute", "second", "cubic"})
+POSSESSIVES = frozenset({"its", "their", "his", "her", "our", "my", "your"})
+# Cue words that are nouns as often as verbs: after a possessive ("its forecast") they are nouns.
+NOUN_CUES = frozenset({"forecast", "forecasts", "estimate", "estimates", "report", "reports", "claim", "claims",
+                       "comment", "comments", "note", "notes", "warning", "warnings", "statement", "view", "views",
+                       "account", "predictions", "prediction", "tweet", "tweets", "post", "posts"})
+# Heads of noun phrases that name someone only vaguely: an apposition after them says who.
+VAGUE_PEOPLE = frozenset({"person", "people", "source", "sources", "insider", "insiders", "individual"})
 REPORT_NOUNS = frozenset({"report", "reports", "newspaper", "paper", "article", "story", "analysis",
                           "investigation", "editorial", "website", "broadcast", "podcast", "column",
                           "newsletter", "magazine", "daily", "agency", "bureau", "desk", "correspondent",
@@ -184,8 +191,8 @@ class StatementReader:
                     continue
                 break
             if low in lex.determiners:
-                if k > 0 and toks[k - 1].low in lex.np_prepositions:
-                    k -= 1
+                if k > 0 and (toks[k - 1].low in lex.np_prepositions or toks[k - 1].low in lex.determiners):
+                    k -= 1  # "lawyers for the two companies": the phrase goes on before "the two"
                     continue
                 if k > 1 and toks[k - 1].low == "and" and toks[k - 2].cap and toks[k].low == "the":
                     k -= 2  # "Both the BBC and The Guardian reported": two names, each with its article
@@ -362,6 +369,22 @@ class StatementReader:
                 return None
         return None
 
+    def _first_to_report(self, ci: int) -> Frame | None:
+        """"Nikkei was (the) first to report the delay": the subject of "was" reported it."""
+        toks = self.toks
+        k = ci - 2
+        if k < 0 or toks[k].low not in {"first", "last", "latest"}:
+            return None
+        k -= 1
+        if k >= 0 and toks[k].low == "the":
+            k -= 1
+        if k < 1 or toks[k].low not in BE_FORMS:
+            return None
+        np = self.np_left(k)
+        if np is None:
+            return None
+        return Frame("verb", (ci, ci + 1), np, self._position(np, ci, ci + 1), content=self._content_after(ci, None))
+
     def _verb_frame(self, ci: int) -> Frame | None:
         toks, lex = self.toks, self.lex
         t = toks[ci]
@@ -369,8 +392,10 @@ class StatementReader:
         nxt = toks[ci + 1] if ci + 1 < len(toks) else None
         if prev is not None and prev.low in BE_FORMS:
             return None  # "was said to be", "is believed to": a hedge, or "was reported by" (passive)
-        if prev is not None and (prev.low in ARTICLES or prev.low == "to"):
-            return None  # "the report", "plans to announce"
+        if prev is not None and prev.low == "to":
+            return self._first_to_report(ci)  # "plans to announce": None; "was first to report": a frame
+        if prev is not None and prev.low in ARTICLES:
+            return None  # "the report"
         if nxt is not None and nxt.low == "by" and t.low.endswith("ed"):
             return None  # "a report published by the institute": a participle, the agent follows
         np = self.np_left(ci)
@@ -381,6 +406,13 @@ class StatementReader:
             np = self.np_right(self.body)
             if np is not None and np[1] >= ci:
                 np = None
+        if np is not None and np[0] > 0 and toks[np[0] - 1].low in {"in", "on", "at", "with", "from", "under"} \
+                and toks[np[0]].low in {"a", "an", "the", "its", "their", "his", "her"} and t.low.endswith("ed"):
+            return None  # "In a statement posted on its website, …": a participle inside a phrase of place
+        if t.low in NOUN_CUES and not (nxt is not None and (nxt.low == "that" or nxt.text in {",", ":"})) \
+                and any(x.low in POSSESSIVES for x in toks[max(0, ci - 4) : ci]) \
+                and all(x.is_word for x in toks[max(0, ci - 4) : ci]):
+            return None  # "The bank kept its fourth-quarter Brent forecast at $85": a noun
         if np is not None and self.toks[np[0]].low in {"neither", "none", "no", "nobody"}:
             return None  # "Neither Menon nor Sobral replied": nobody said anything
         if np is not None and toks[np[1] - 1].low.endswith(("'s", "’s")) and t.low in lex.strict_cues:
@@ -436,10 +468,12 @@ class StatementReader:
         return self.np_left(k - 1)
 
     def _named_in_apposition(self, np: tuple[int, int], ci: int) -> tuple[int, int]:
-        """"One of the sources, a European diplomat, said": the apposition names the speaker better."""
+        """"One of the sources, a European diplomat, said" and "A third person, an adviser to a minister,
+        said": the apposition names the speaker better."""
         toks = self.toks
         a, b = np
-        if b - a >= 3 and toks[a + 1].low == "of" and b < ci and toks[b].text == ",":
+        vague = (b - a >= 3 and toks[a + 1].low == "of") or toks[b - 1].bare in VAGUE_PEOPLE  # "a third person"
+        if vague and b < ci and toks[b].text == ",":
             k = b + 1
             if k < ci and toks[k].low in {"a", "an"}:
                 end = next((j for j in range(k, ci) if toks[j].text == ","), ci)
@@ -553,6 +587,16 @@ class StatementReader:
             phrase = _clean_name(self.span(a, b).text, lex)
             return [(f"{phrase} ({org} {toks[a + 1].text})", "person or role", "explicit", self.span(a, b), False,
                      None)]
+        if len(words) == 3 and words[0] in {"a", "an"} and words[2] in lex.role_heads and not toks[a + 1].cap \
+                and lex.reference_nouns.get(words[1]) in {"company", "government"}:
+            # "A company spokesperson said": the spokesperson of the company named before. Both ways a
+            # reading may name them are kept, as for "a spokesman for Solvang Air".
+            owner = ctx.resolve(lex.reference_nouns[words[1]], words[1], self.st, toks[a].start)
+            if owner is not None:
+                mention = self.span(a, b)
+                org = ctx.expand_name(owner.source, toks[a].start)
+                name = f"{_clean_name(mention.text, lex)} ({org} {toks[a + 2].text})"
+                return [(name, "person or role", "explicit", mention, False, None)]
         if words and words[0] == "both" and "and" in words:
             # "Both CoinDesk and The Block reported": two sources, known to the registry or not.
             k = a + words.index("and")
@@ -597,9 +641,12 @@ class StatementReader:
             return [(name, _REF_KIND.get(cls, "unknown"), basis, mention, False, None)]
         # "Mr. Tanaka", "Tanaka": the person named in full earlier in the draft.
         core = [t for t in toks[a:b] if t.low not in HONORIFICS]
-        if len(core) == 1 and core[0].cap and (len(core) < b - a or ctx.knows_surname(core[0].text)):
-            full = ctx.full_name(core[0].text, mention.start)
-            if full:
+        if len(core) == 1 and core[0].cap and core[0].is_word:
+            marked = len(core) < b - a or ctx.knows_surname(core[0].text)
+            full = ctx.full_name(core[0].text, mention.start, strict=not marked)
+            # "Feltham said" after "local property developer Marion Feltham": the person named in
+            # full before, whether or not she spoke then.
+            if full and (marked or guess_kind(full) == "person or role"):
                 return [(full, "person or role", "explicit", mention, False, None)]
         # A misspelt outlet ("Finacial Times"): fuzzy look-up of the capitalised part only.
         caps = [t for t in toks[a:b] if t.cap and t.low not in lex.determiners]
@@ -635,6 +682,8 @@ class StatementReader:
             return lex.pronouns[words[0]], words[0]
         if len(words) == 3 and words[1] == "of" and words[2] in {"them", "those", "these"}:
             return "group", "they"  # "one of them"
+        if words in (["the", "other"], ["another"], ["one"], ["the", "second"], ["the", "third"], ["the", "first"]):
+            return "group", "they"  # "Two delegates spoke to Bloomberg. … The other said …": one of them
         if len(words) >= 4 and words[1] == "of" and words[2] in {"the", "those", "these"}:
             # "one of the people", "two of the sources": the group named before.
             words, raw = words[2:], raw[2:]
@@ -644,6 +693,10 @@ class StatementReader:
             if not rest or raw[-1][:1].isupper() or any(not is_adjective_of_place(w) and not w.endswith("-based")
                                                         for w in caps):
                 return None  # "the Labor Department" is a name, not a pointer back
+            owners = [w[:-2] for w in rest[:-1] if w.endswith(("'s", "’s"))]
+            if lex.reference_nouns.get(rest[-1]) == "person" and any(
+                    lex.reference_nouns.get(o) != "company" and o not in lex.pronouns for o in owners):
+                return None  # "the prime minister's spokesperson": someone new, named by whose they are
             two = " ".join(rest[-2:])
             if two in lex.reference_nouns:
                 return lex.reference_nouns[two], rest[-1]
@@ -794,6 +847,11 @@ def attribute(statements: list[Statement], text: str, registry: Registry) -> lis
 def _read_statement(r: StatementReader, ctx: Context) -> tuple[list[Attribution], tuple[int, int] | None]:
     frames = r.frames()
     if not frames:
+        said = _participle_frame(r)
+        if said is not None:
+            atts = _attributions_of(r, said, ctx)
+            if atts:
+                return _dedupe(atts), said.content
         return _seen_document(r, ctx), None
     starts = [f for f in frames if f.kind == "verb" and f.position == "start"]
     others = [f for f in frames if f.kind == "verb" and f.position in {"trailing", "inverted"}]
@@ -824,7 +882,8 @@ def _read_statement(r: StatementReader, ctx: Context) -> tuple[list[Attribution]
         # "Shares fell after the Wall Street Journal reported …", "Veldhuis tumbled 11% after the bank
         # said …": a source inside a clause of cause or time still says where the news came from.
         embedded = [f for f in frames if f.kind == "verb" and f.position == "embedded"
-                    and (_is_outlet_np(r, f) or (f.np[0] > 0 and r.toks[f.np[0] - 1].low in SUBORDINATORS))]
+                    and (_is_outlet_np(r, f) or (f.np[0] > 0 and r.toks[f.np[0] - 1].low in SUBORDINATORS
+                                                 and _may_speak(r, f.np)))]
         chosen = embedded[:1]
     atts: list[Attribution] = []
     for f in chosen + anywhere[:2]:
@@ -842,6 +901,15 @@ def _read_statement(r: StatementReader, ctx: Context) -> tuple[list[Attribution]
         atts = _seen_document(r, ctx)
     content = next((f.content for f in [*([outer] if outer else []), *chosen, *anywhere] if f.content), None)
     return _dedupe(atts), content
+
+
+def _may_speak(r: StatementReader, np: tuple[int, int]) -> bool:
+    """Whether a noun phrase can be someone who says things: "the bank", "Acme", "analysts", "it",
+    not "two weak quarterly" (before "reports", a noun)."""
+    head = r.toks[np[1] - 1]
+    lex = r.lex
+    return head.cap or head.bare in lex.role_heads or head.bare in lex.group_heads or head.low in lex.pronouns \
+        or head.bare in lex.reference_nouns or head.bare in lex.document_heads
 
 
 def _attributions_of(r: StatementReader, f: Frame, ctx: Context) -> list[Attribution]:
@@ -862,6 +930,46 @@ def _attributions_of(r: StatementReader, f: Frame, ctx: Context) -> list[Attribu
         out.append(Attribution(source=name, source_kind=kind, basis=basis, mention=mention,
                                cue=r.cue_span(f.cue), via=via_name, suspicious=sus))
     return out
+
+
+def _participle_frame(r: StatementReader) -> Frame | None:
+    """"Acme cut its forecast, saying demand had weakened", "Judge X granted the injunction,
+    ruling that …", "A spokesperson declined to comment, saying only that …": the subject of the
+    statement says what follows the participle."""
+    toks, lex = r.toks, r.lex
+    for k in range(r.body + 2, len(toks) - 2):
+        if toks[k].low not in lex.participle_cues or toks[k - 1].text != ",":
+            continue
+        nxt = toks[k + 1] if toks[k + 1].low != "only" else toks[k + 2]
+        clause = nxt.low == "that" or nxt.text in OPEN_QUOTES
+        if not clause and not (toks[k].low in lex.strong_participles and nxt.is_word):
+            continue
+        subject = _opening_subject(r, k)
+        if subject is None:
+            return None  # no named subject to say it ("Shares fell, saying …" is not a frame)
+        return Frame("verb", (k, k + 1), subject, "start", content=(nxt.start, r.st.end))
+    return None
+
+
+def _opening_subject(r: StatementReader, limit: int) -> tuple[int, int] | None:
+    """The noun phrase a statement opens with, up to its verb: "U.S. District Judge Patricia
+    Renwick", "An EFL spokesperson", "Acme"; None unless it names someone (a capital or a role)."""
+    toks, lex = r.toks, r.lex
+    a = r.body
+    b = a
+    while b < limit and toks[b].is_word and (
+            toks[b].cap or toks[b].low in lex.determiners or toks[b].low in lex.np_prepositions
+            or toks[b].low in lex.role_heads or toks[b].low in lex.group_heads or toks[b].low in NAME_PARTICLES):
+        b += 1
+    while b > a and (toks[b - 1].low in lex.determiners or toks[b - 1].low in lex.np_prepositions):
+        b -= 1
+    if b == a or toks[a].low in lex.pronouns or toks[a].low in lex.intro_words:
+        return None
+    if not any(t.cap or t.low in lex.role_heads or t.low in lex.group_heads for t in toks[a:b]):
+        return None
+    if b - a == 1 and toks[a].cap and toks[a].low in {"shares", "stocks", "prices", "markets", "investors"}:
+        return None
+    return (a, b)
 
 
 def _seen_document(r: StatementReader, ctx: Context) -> list[Attribution]:

@@ -52,6 +52,8 @@ class Lexicon:
     # frame reader looks closer only at these
     frame_words: frozenset[str]
     conduit_starts: frozenset[str]  # "citing", "quoting" and the first words of `conduit_phrases`
+    participle_cues: frozenset[str]  # "…, saying …", "…, ruling that …": the subject says it
+    strong_participles: frozenset[str]  # those of them that take any clause, not only "that"
 
     def has_hedge(self, low: str) -> bool:
         """Does the lower-cased text hold a hedge ("reportedly", "is believed to")?"""
@@ -113,8 +115,9 @@ def lexicon() -> Lexicon:
     general = _words(cues["general"])
     strict = _words(cues["strict"]) - general
     conduits = frozenset(tuple(p.lower().split()) for p in data["seen_by"])
+    participles = _words(data["participle_cues"]["words"])
     trigger = general | strict | {"according", "per", "citing", "quoting", "quoted", "cited", "called"} \
-        | {c[0] for c in conduits} | _words(data["passive_participles"])
+        | {c[0] for c in conduits} | _words(data["passive_participles"]) | participles
     nr = data["non_response"]["phrases"]
     hedges = _phrase_re(data["hedges"])
     non_responses = re.compile(
@@ -153,4 +156,6 @@ def lexicon() -> Lexicon:
         cues=general | strict,
         frame_words=general | strict | FRAME_WORDS,
         conduit_starts=frozenset({"citing", "quoting"} | {c[0] for c in conduits}),
+        participle_cues=participles,
+        strong_participles=_words(data["participle_cues"]["strong"]),
     )

@@ -47,7 +47,7 @@ def find_non_responses(statements: list[Statement], text: str, registry: Registr
             ctx.passed(st)
             continue
         toks = ctx.tokens(st)
-        reported_by = _reporter(st)
+        reported_by = _reporter(st, lex)
         out: list[NonResponse] = []
         floor = st.start
         for m in matches:
@@ -122,8 +122,16 @@ def _phrase(s: str, start: int) -> str:
     return " ".join(s[start:end].split())
 
 
-def _reporter(st: Statement) -> str | None:
+# Who speaks for someone: "an Amazon spokesperson", "Brierley's office" name Amazon and Brierley.
+# A lawyer or an aide is a person of their own ("Bale's attorney" stays as written).
+SPEAKS_FOR = frozenset({"spokesperson", "spokesman", "spokeswoman", "representative", "representatives",
+                        "spokespeople", "office", "campaign", "camp", "team", "press office"})
+
+
+def _reporter(st: Statement, lex: Lexicon) -> str | None:
     for att in st.attributions:
+        if att.cue is not None and att.cue.text.lower() in lex.participle_cues:
+            continue  # "X declined to comment, saying only …": X's own words, not a report about X
         if att.basis in {"explicit", "reference"}:
             return att.via or att.source
     return None
@@ -145,8 +153,10 @@ def _subject(toks: list[Tok], phrase_start: int, lex: Lexicon) -> list[Tok]:
                 k2 -= 1
             between = toks[k2 + 1 : j]
             relative = any(x.low in {"which", "who", "whose", "that"} for x in between)
+            # "Castlegate Security, the firm hired to …, did not …": a description right before the phrase
+            described = j == end - 1 and k2 >= 1 and toks[k2 - 1].cap
             if k2 >= 0 and between and (toks[k2 + 1].low in {"which", "who", "whose"}
-                                        or (toks[k2 + 1].low in {"the", "a", "an"} and relative)):
+                                        or (toks[k2 + 1].low in {"the", "a", "an"} and (relative or described))):
                 # "Amazon, which owns the site, declined …", "Copperline, the contractor that …, did not …":
                 # skip the clause between the commas.
                 j = k2 - 1
@@ -230,12 +240,17 @@ def _entities(subject: list[Tok], text: str, names: NameIndex, lex: Lexicon, ctx
             if hit is not None:
                 out.append(hit.source)
             continue
-        if item[-1].bare in {"spokesperson", "spokesman", "spokeswoman", "representative", "representatives",
-                             "spokespeople"} and len(item) > 1:
-            # "An Amazon spokesperson" → Amazon
-            core = [t for t in item[:-1] if t.low not in lex.determiners]
-            if core:
-                out.append(text[core[0].start : core[-1].end].removesuffix("'s").removesuffix("’s"))
+        speaker = next((k for k, t in enumerate(item) if t.bare in SPEAKS_FOR and k > 0), None)
+        if speaker is not None:
+            # "An Amazon spokesperson" → Amazon; "a Shirane spokesperson in Tokyo" → Shirane Motors
+            # (named in full before); "Brierley's office" → Alan Brierley.
+            core = [t for t in item[:speaker] if t.low not in lex.determiners]
+            if not core and speaker + 2 < len(item) + 1 and item[speaker + 1 : speaker + 2] \
+                    and item[speaker + 1].low in {"for", "of"}:
+                core = item[speaker + 2 :]  # "a representative for Feltham"
+            if core and all(t.cap for t in core):
+                owner = text[core[0].start : core[-1].end].removesuffix("'s").removesuffix("’s")
+                out.append(ctx.expand_name(owner, item[0].start))
                 continue
         name = _clean_name(raw, lex)
         if name:

@@ -75,6 +75,11 @@ class Context:
 
     def remember(self, att: Attribution, st: Statement) -> None:
         pos = att.mention.start if att.mention is not None else st.start
+        if att.source_kind in PERSON_KINDS and att.basis == "explicit":
+            org = _ORG_OF_SPEAKER.search(att.source)
+            if org is not None:
+                # "Analysts at Carrow & Finch wrote …. It said …": the firm they speak for.
+                self.sources.append(Mention(pos, org.group(1), "organisation", None, st.text.lower()))
         self.sources.append(Mention(pos, att.source, att.source_kind, att, st.text.lower()))
         if len(self.sources) > 60:
             del self.sources[:30]
@@ -151,7 +156,9 @@ class Context:
                 if not any(p == m.name or p.endswith(" " + m.name) or m.name.endswith(" " + p) for p in people)]
         if ref == "government":
             everything = sorted(srcs + ents, key=lambda m: m.pos)
-            fit = [m for m in everything if noun in m.name.lower()]  # "the regulator" → "Chile's … regulator"
+            # "the regulator" → "Chile's … regulator"; "the force" → "North Vale Police"
+            words = (noun, *NOUN_ALIASES.get(noun, ()))
+            fit = [m for m in everything if any(w in m.name.lower() for w in words)]
             if noun in {"government", "administration", "state"}:
                 hit = (fit or [None])[-1]  # a government is not one of its ministries
                 return _as_reference(hit.name, hit.kind) if hit else None
@@ -160,6 +167,10 @@ class Context:
             if hit is None:
                 named = self.noun_phrase_before(noun, before)  # "Chile's environmental regulator suspended …"
                 return _as_reference(named, "government body") if named else None
+            if hit.kind == "document":
+                # "According to North Vale Police figures, …. The force said": the body, not its figures.
+                owner = " ".join(w for w in hit.name.split() if w.lower() not in self.lex.document_heads)
+                return _as_reference(owner or hit.name, "government body")
             return _as_reference(hit.name, hit.kind)
         if ref == "company":
             kinds = ORG_KINDS | ({"government body"} if noun in {"group", "organisation", "association", "body"}
@@ -231,25 +242,72 @@ class Context:
         """True when an earlier source's name ends with this word ("Tanaka said" after "Kenji Tanaka")."""
         return any(m.name.endswith(" " + word) for m in self.sources)
 
-    def full_name(self, surname: str, before: int) -> str | None:
+    def expand_name(self, short: str, before: int) -> str:
+        """The fuller name a short one stands for: "Shirane" → "Shirane Motors" (an organisation named
+        before), "Brierley" → "Alan Brierley" (a person named in full before); else `short` itself."""
+        if " " in short:
+            return short
+        for m in reversed([*self.sources, *self.entities(None, before)]):
+            if m.pos < before and m.name.startswith(short + " ") and m.kind not in PERSON_KINDS:
+                return m.name
+        return self.full_name(short, before, strict=True) or self.company_name(short, before) or short
+
+    def company_name(self, short: str, before: int) -> str | None:
+        """"Shirane" → "Shirane Motors": the first time the draft wrote the word followed by
+        capitalised words that end in a company suffix."""
+        text = self.text
+        for m in _word_re(short + " ").finditer(text, max(0, before - FULL_NAME_WINDOW * 4), before):
+            if m.start() > 0 and _is_word_char(text[m.start() - 1]):
+                continue
+            words = text[m.end() : m.end() + 60].split()[:3]
+            run = []
+            for w in words:
+                w = w.rstrip(".,;:")
+                if not w[:1].isupper() or not w.isalpha():
+                    break
+                run.append(w)
+                if w.lower() in COMPANY_SUFFIXES:
+                    return " ".join([short, *run])
+        return None
+
+    def full_name(self, surname: str, before: int, strict: bool = False) -> str | None:
         """"Mr. Tanaka" → "Kenji Tanaka", when the draft named him in full before: the one or two
-        capitalised words standing right before the surname, titles left out."""
+        capitalised words standing right before the surname, titles left out.
+
+        `strict` is for a bare surname that no title marks as a person's ("Feltham said"): the full
+        name must stand on the same line, and not inside a run of capitalised words (a Title Case
+        headline such as "Regulators Raise Concerns Over Skyline Deal" names no one)."""
         text, lo = self.text, max(0, before - FULL_NAME_WINDOW)
+        lex = self.lex
         best = None
         for m in _word_re(surname).finditer(text, lo, before):
             if m.start() > 0 and _is_word_char(text[m.start() - 1]):
                 continue  # inside a longer word
-            words = text[max(lo, m.start() - 60) : m.start()].split()
+            stretch = text[max(lo, m.start() - 60) : m.start()]
+            if strict:
+                stretch = stretch.rsplit("\n", 1)[-1]
+            words = stretch.split()
             given: list[str] = []
             for w in reversed(words[-3:]):
-                if not w[:1].isupper() or w.lower().rstrip(".,") in TITLES or not w[-1].isalpha():
-                    break
+                low = w.lower().rstrip(".,")
+                if not w[:1].isupper() or low in TITLES or not w[-1].isalpha() or not w.replace("-", "").isalpha() \
+                        or low in lex.determiners or low in lex.np_prepositions or low in lex.np_stop_words \
+                        or low in lex.intro_words or low in lex.weekdays or low in lex.months:
+                    break  # "On Tuesday Acme …", "At Acme …" name no one
                 given.insert(0, w)
+            if strict and given and len(words) > len(given):
+                before_name = words[-len(given) - 1]
+                if before_name[:1].isupper() and before_name.lower().rstrip(".,") not in TITLES:
+                    continue
             if given:
                 best = " ".join([*given[-2:], surname])
         return best
 
 
+# The organisation in a speaker's description: "analysts at Carrow & Finch", "a spokesperson for Nvidia".
+_ORG_OF_SPEAKER = re.compile(r"\b(?:at|for|from) ((?:[A-Z][\w.'’-]*)(?: (?:&|and|of|[A-Z][\w.'’-]*))*)$")
+# Other words a body's name may use for what a reference calls it.
+NOUN_ALIASES: dict[str, tuple[str, ...]] = {"force": ("police", "constabulary"), "police": ("constabulary",)}
 FULL_NAME_WINDOW = 8000  # characters back to look for a person's full name
 
 

@@ -180,7 +180,8 @@ _GROUP_HEADS = _words(
     researchers engineers bankers lawyers advisers advisors managers observers critics users
     customers suppliers workers regulators authorities scientists strategists brokers dealers
     shareholders creditors bondholders activists campaigners politicians ministers members
-    representatives directors partners"""
+    representatives directors partners delegates negotiators officers parents students teachers doctors
+    nurses patients fans supporters councillors drivers farmers"""
 )
 _PERSON_HEADS = _words(
     """spokesperson spokesman spokeswoman official minister analyst executive ceo cfo coo cto chairman
