@@ -365,3 +365,55 @@ def test_lower_case_who_is_not_the_who():
 def test_both_the_one_and_the_other():
     (st,) = read("Both the BBC and The Guardian reported that the hospital would close.")
     assert {a.source for a in st.attributions} == {"BBC", "The Guardian"}
+
+
+def test_the_same_claim_in_other_words_with_also_is_corroboration():
+    a, b = read("The Harbour Post reported that the ferry operator would cut about 300 crew jobs this winter, citing "
+                "two union officials.\n\nThe Coast Gazette also reported that roughly 300 crew positions at the ferry "
+                "operator were at risk this winter.")
+    assert "corroborated" in a.flags and "corroborated" in b.flags
+
+
+def test_a_shared_topic_in_other_words_without_also_is_not_corroboration():
+    a, b = read("The Harbour Post reported that the ferry operator would cut crew jobs this winter.\n\n"
+                "The Coast Gazette reported that the ferry operator had ordered two new ships.")
+    assert a.flags == ["single-source"] and b.flags == ["single-source"]
+
+
+def test_a_participle_gives_the_subject_the_words():
+    a, b, c = read("Marlow Foods cut its sales forecast, saying demand had weakened.\n\n"
+                   "A spokesperson for the league declined to comment, saying only that the review continued.\n\n"
+                   "The storm hit the coast, adding to losses.")
+    assert who(a) == [("Marlow Foods", None, "explicit")]
+    assert a.attributions[0].cue.text == "saying"
+    assert who(b)[0][0].startswith("A spokesperson for the league") or who(b)[0][0].startswith("a spokesperson")
+    assert "non-response" in b.flags and b.non_responses[0].reported_by is None
+    assert c.flags == ["unattributed"]
+
+
+def test_first_to_report():
+    (st,) = read("The Coast Gazette was the first to report the closure on Monday.")
+    assert who(st) == [("Coast Gazette", None, "explicit")]
+
+
+def test_the_other_of_two_people_is_one_of_them():
+    _, b, c = read("Two delegates told Bloomberg that the group was weighing a cut. One said a decision was near. "
+                   "The other said no date had been set.")
+    assert who(b) == who(c) == [("two delegates", "Bloomberg", "reference")]
+
+
+def test_a_possessive_owner_names_a_new_speaker():
+    _, b = read("The Guardian reported that ministers would scrap the freeze, citing a Whitehall source.\n\n"
+                "The prime minister's spokesperson said the plans were unchanged.")
+    assert who(b) == [("the prime minister's spokesperson", None, "explicit")]
+
+
+def test_a_bare_surname_is_the_person_named_in_full_before():
+    _, b = read("The club is owned by local property developer Marion Feltham.\n\n"
+                "Feltham said she had no intention of selling.")
+    assert who(b) == [("Marion Feltham", None, "explicit")]
+
+
+def test_its_forecast_is_a_noun():
+    (st,) = read("The bank kept its fourth-quarter Brent forecast at $85 a barrel.")
+    assert st.flags == ["unattributed"]

@@ -87,29 +87,43 @@ class _Claim:
     figures: frozenset[str]
     names: frozenset[str]
     also: bool  # the writer says "also": "The Guardian also reported …"
+    said_also: bool  # …right before the cue: "NHK also reported", "Vortexa also estimated"
 
     @classmethod
     def of(cls, st: Statement) -> _Claim:
         content = _content(st)
         low = content.lower()
-        return cls(low, _figures(low), _names_in(content), " also " in f" {st.text.lower()} ")
+        said_also = any(a.cue is not None and st.text[max(0, a.cue.start - st.start - 5) : a.cue.start - st.start]
+                        .lower() == "also " for a in st.attributions)
+        return cls(low, _figures(low), _names_in(content), " also " in f" {st.text.lower()} ", said_also)
+
+
+def _stems(text: str, length: int) -> frozenset[str]:
+    """Distinctive words cut to their first letters, so "cooperative" meets "cooperatives"."""
+    return frozenset(k[:length] for k in _keys(text))
 
 
 def corroborating_pairs(statements: list[Statement]) -> list[tuple[int, int, float]]:
     """Pairs of attributed claims (by list position) that make the same claim from independent sources.
 
     Candidates share at least `min_shared_keys` distinctive words or numbers (an inverted index keeps
-    this near-linear on long drafts); a pair is kept when both the plain and the token-sorted
-    similarity of their contents are high. A statement saying "also reported" gets a small bonus.
+    this near-linear on long drafts). A pair is kept when
+    - both the plain and the token-sorted similarity of their contents are high (a statement saying
+      "also" gets a small bonus), or
+    - "X also reported …" and the words overlap well (token_set_ratio, never enough alone), or
+    - most of the distinctive words of the shorter one are in the other (the same claim in other
+      words), or, when one says "X also reported/said/estimated", a good share of them.
+    Figures must agree ("two plants" and "three plants" are different claims), and so must the
+    names inside the sentences unless the writer says "also".
     """
     cfg = lexicon().corroboration
     claims = [(i, st) for i, st in enumerate(statements) if st.kind == "claim" and st.attributions]
     names = {i: _names(st.attributions) for i, st in claims}
     if len({frozenset(n) for n in names.values()}) < 2:
         return []  # one line of support for every claim: nothing can corroborate anything
-    keys: dict[int, set[str]] = {i: _keys(_content(st)) for i, st in claims}
+    stems = {i: _stems(_content(st), int(cfg["stem_chars"])) for i, st in claims}
     index: dict[str, list[int]] = defaultdict(list)
-    for i, ks in keys.items():
+    for i, ks in stems.items():
         for k in ks:
             index[k].append(i)
     shared: dict[tuple[int, int], int] = defaultdict(int)
@@ -135,25 +149,38 @@ def corroborating_pairs(statements: list[Statement]) -> list[tuple[int, int, flo
         if not _figures_agree(a.figures, b.figures):
             continue  # "two plants" and "three plants": different claims
         also = a.also or b.also
-        if not also and not _names_agree(a.names, b.names):
-            continue  # "in Mexico" and "in Vietnam": different claims, unless the writer says "also"
-        bonus = cfg["also_bonus"] if also else 0
-        # Both ways to agree need the plain ratio within 15 of its minimum: below that, rapidfuzz
-        # stops early and returns 0.
-        ratio = fuzz.ratio(a.low, b.low, score_cutoff=max(0.0, cfg["ratio_min"] - 15 - bonus))
-        ratio = ratio + bonus if ratio else 0.0
-        if ratio:
-            sort = fuzz.token_sort_ratio(a.low, b.low) + bonus
-            if ratio >= cfg["ratio_min"] or sort >= cfg["token_sort_min"]:
-                out.append((i, j, max(ratio, sort)))
+        names_agree = _names_agree(a.names, b.names)
+        if also or names_agree:  # "in Mexico" and "in Vietnam": different claims, unless the writer says "also"
+            score = _similar(a, b, n, also, cfg)
+            if score:
+                out.append((i, j, score))
                 continue
-        if also and n >= cfg["also_min_shared_keys"]:
-            # "The Guardian also reported that …": the writer says it is the same claim; the words
-            # need only overlap well (token_set_ratio, never enough alone without that "also").
-            overlap = fuzz.token_set_ratio(a.low, b.low)
-            if overlap >= cfg["also_token_set_min"]:
-                out.append((i, j, overlap))
+        overlap = n / max(1, min(len(stems[i]), len(stems[j])))
+        if (names_agree and n >= cfg["overlap_min_shared"] and overlap >= cfg["overlap_min"]) or (
+                (a.said_also or b.said_also) and n >= cfg["also_overlap_min_shared"]
+                and overlap >= cfg["also_overlap_min"]):
+            out.append((i, j, round(100 * overlap, 1)))
     return out
+
+
+def _similar(a: _Claim, b: _Claim, n: int, also: bool, cfg: dict[str, float]) -> float:
+    """How alike two contents read (rapidfuzz), or 0 when not enough to call them one claim."""
+    bonus = cfg["also_bonus"] if also else 0
+    # Both ways to agree need the plain ratio within 15 of its minimum: below that, rapidfuzz
+    # stops early and returns 0.
+    ratio = fuzz.ratio(a.low, b.low, score_cutoff=max(0.0, cfg["ratio_min"] - 15 - bonus))
+    ratio = ratio + bonus if ratio else 0.0
+    if ratio:
+        sort = fuzz.token_sort_ratio(a.low, b.low) + bonus
+        if ratio >= cfg["ratio_min"] or sort >= cfg["token_sort_min"]:
+            return max(ratio, sort)
+    if also and n >= cfg["also_min_shared_keys"]:
+        # "The Guardian also reported that …": the writer says it is the same claim; the words
+        # need only overlap well (token_set_ratio, never enough alone without that "also").
+        overlap = fuzz.token_set_ratio(a.low, b.low)
+        if overlap >= cfg["also_token_set_min"]:
+            return overlap
+    return 0.0
 
 
 def assess(statements: list[Statement]) -> list[Statement]:

@@ -409,7 +409,7 @@ class StatementReader:
         if np is not None and np[0] > 0 and toks[np[0] - 1].low in {"in", "on", "at", "with", "from", "under"} \
                 and toks[np[0]].low in {"a", "an", "the", "its", "their", "his", "her"} and t.low.endswith("ed"):
             return None  # "In a statement posted on its website, …": a participle inside a phrase of place
-        if t.low in NOUN_CUES and not (nxt is not None and (nxt.low == "that" or nxt.text in {",", ":"})) \
+        if t.low in NOUN_CUES and not (nxt is not None and (nxt.low == "that" or nxt.text == ":")) \
                 and any(x.low in POSSESSIVES for x in toks[max(0, ci - 4) : ci]) \
                 and all(x.is_word for x in toks[max(0, ci - 4) : ci]):
             return None  # "The bank kept its fourth-quarter Brent forecast at $85": a noun
@@ -847,12 +847,7 @@ def attribute(statements: list[Statement], text: str, registry: Registry) -> lis
 def _read_statement(r: StatementReader, ctx: Context) -> tuple[list[Attribution], tuple[int, int] | None]:
     frames = r.frames()
     if not frames:
-        said = _participle_frame(r)
-        if said is not None:
-            atts = _attributions_of(r, said, ctx)
-            if atts:
-                return _dedupe(atts), said.content
-        return _seen_document(r, ctx), None
+        return _said_by_subject(r, ctx) or (_seen_document(r, ctx), None)
     starts = [f for f in frames if f.kind == "verb" and f.position == "start"]
     others = [f for f in frames if f.kind == "verb" and f.position in {"trailing", "inverted"}]
     anywhere = [f for f in frames if f.kind != "verb"]
@@ -898,6 +893,9 @@ def _read_statement(r: StatementReader, ctx: Context) -> tuple[list[Attribution]
             atts.extend(outer_atts)
     atts = _apply_conduits(r, atts, ctx)
     if not atts:
+        said = _said_by_subject(r, ctx)
+        if said is not None:
+            return said
         atts = _seen_document(r, ctx)
     content = next((f.content for f in [*([outer] if outer else []), *chosen, *anywhere] if f.content), None)
     return _dedupe(atts), content
@@ -932,6 +930,13 @@ def _attributions_of(r: StatementReader, f: Frame, ctx: Context) -> list[Attribu
     return out
 
 
+def _said_by_subject(r: StatementReader, ctx: Context) -> tuple[list[Attribution], tuple[int, int] | None] | None:
+    """The reading of a statement whose only frame is a participle ("…, saying …"), if it has one."""
+    said = _participle_frame(r)
+    atts = _attributions_of(r, said, ctx) if said is not None else []
+    return (_dedupe(atts), said.content) if said is not None and atts else None
+
+
 def _participle_frame(r: StatementReader) -> Frame | None:
     """"Acme cut its forecast, saying demand had weakened", "Judge X granted the injunction,
     ruling that …", "A spokesperson declined to comment, saying only that …": the subject of the
@@ -963,7 +968,7 @@ def _opening_subject(r: StatementReader, limit: int) -> tuple[int, int] | None:
         b += 1
     while b > a and (toks[b - 1].low in lex.determiners or toks[b - 1].low in lex.np_prepositions):
         b -= 1
-    if b == a or toks[a].low in lex.pronouns or toks[a].low in lex.intro_words:
+    if b == a or toks[a].low in lex.pronouns or (toks[a].low in lex.intro_words and toks[a].low not in lex.determiners):
         return None
     if not any(t.cap or t.low in lex.role_heads or t.low in lex.group_heads for t in toks[a:b]):
         return None
