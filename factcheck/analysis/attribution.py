@@ -279,7 +279,7 @@ class StatementReader:
         toks, lex = self.toks, self.lex
         out: list[Frame] = []
         n = len(toks)
-        quoted = self.quoted() if any(t.text in {"“", "”"} for t in toks) else None
+        quoted = self.quoted() if "“" in self.st.text or "”" in self.st.text else None
         frame_words = lex.frame_words
         for ci, t in enumerate(toks):
             low = t.low

@@ -48,7 +48,11 @@ class Mention:
     name: str
     kind: SourceKind
     att: Attribution | None = None
-    where: str = ""  # lower-case text of the statement that made it, for "the letter said"
+    said_in: Statement | None = None  # the statement that made it, for "the letter said"
+
+    @property
+    def where(self) -> str:
+        return self.said_in.text.lower() if self.said_in is not None else ""
 
 
 @dataclass
@@ -79,8 +83,8 @@ class Context:
             org = _ORG_OF_SPEAKER.search(att.source)
             if org is not None:
                 # "Analysts at Carrow & Finch wrote …. It said …": the firm they speak for.
-                self.sources.append(Mention(pos, org.group(1), "organisation", None, st.text.lower()))
-        self.sources.append(Mention(pos, att.source, att.source_kind, att, st.text.lower()))
+                self.sources.append(Mention(pos, org.group(1), "organisation", None, st))
+        self.sources.append(Mention(pos, att.source, att.source_kind, att, st))
         if len(self.sources) > 60:
             del self.sources[:30]
 
@@ -353,6 +357,8 @@ def _looks_personal(m: Mention) -> bool:
 
 def body_start(toks: list[Tok]) -> int:
     """Index of the first token after a dateline ("SINGAPORE, Feb. 18 (Reuters) -"), else 0."""
+    if not any(t.text in _DATELINE_END for t in toks[:20]):
+        return 0
     for k, t in enumerate(toks[:20]):
         if t.text in _DATELINE_END and k > 0 and (toks[k - 1].text == ")" or toks[k - 1].text.isupper()):
             return k + 1
