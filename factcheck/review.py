@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from factcheck.models import (
     Attribution,
     Correction,
+    InputError,
     Reading,
     RegistrySource,
     ReviewTag,
@@ -800,6 +801,21 @@ def _same_value(a: Any, b: Any) -> bool:
 
 
 # --- loading --------------------------------------------------------------------------------
+
+# A review holds the whole reading in memory and shows every statement in one table: past about
+# 20,000 statements (some 300,000 words, a long book) the table stops being something a person can
+# walk, and memory grows with it. Longer files are archives, which `factcheck check` reads in pieces.
+REVIEW_MAX_CHARS = 2_000_000
+
+
+def check_reviewable(draft: Draft) -> None:
+    """Refuse, in one line, a draft too long to review (see `REVIEW_MAX_CHARS`)."""
+    if len(draft.text) > REVIEW_MAX_CHARS:
+        raise InputError(
+            f"{draft.path}: {len(draft.text):,} characters is too long to review (the limit is "
+            f"{REVIEW_MAX_CHARS:,}, about 300,000 words): split the draft, or read it with `factcheck check`"
+        )
+
 
 
 def load_session(

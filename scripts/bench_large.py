@@ -86,7 +86,7 @@ def _row(name: str, value: str, target: str = "", met: bool | None = None) -> No
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--mb", type=float, default=TARGET_MB, help=f"draft size in MiB (default {TARGET_MB})")
-    parser.add_argument("--format", default="jsonl", choices=("jsonl", "json", "csv", "text"),
+    parser.add_argument("--format", default="jsonl", choices=("jsonl", "json", "csv", "text", "markdown"),
                         help="report format (default jsonl); the output is discarded")
     parser.add_argument("--cpus", type=int, default=2, help="CPUs the check may use (default 2; 0: all)")
     parser.add_argument("--seed", default="large", help="corpus seed (default 'large')")

@@ -73,3 +73,18 @@ def test_the_reviewer_is_the_environment_variable_else_the_login_name(monkeypatc
     import getpass
 
     assert default_reviewer() == getpass.getuser()
+
+
+def test_a_draft_too_long_to_review_is_refused_in_one_line_and_nothing_is_written(tmp_path, monkeypatch):
+    import factcheck.review
+
+    monkeypatch.setattr(factcheck.review, "REVIEW_MAX_CHARS", 1000)
+    draft = tmp_path / "archive.txt"
+    draft.write_text("The port reopened on Monday, the agency said.\n\n" * 40, encoding="utf-8")
+    db = tmp_path / "t.db"
+    for command in (["review", str(draft), "--db", str(db)], ["export", str(draft), "--db", str(db)]):
+        result = CliRunner().invoke(main, command)
+        assert result.exit_code == 2
+        (line,) = result.stderr.strip().splitlines()
+        assert line.startswith(f"factcheck: {draft}: ") and "too long to review" in line and "factcheck check" in line
+    assert not db.exists()

@@ -3,9 +3,11 @@
 A draft of tens of megabytes (an archive pasted into one file) would need about sixty times its
 size in memory as one `Reading`. Here it is cut at blank lines into pieces of about a megabyte;
 each piece is read by the same engine in a worker process (forked, so the draft is shared, not
-copied) and comes back as the JSON of its statements plus a partial summary, which
-`factcheck.report.jsonout.long_chunks` writes out as they come. Memory stays that of a few
-pieces, and two cores halve the time.
+copied) and comes back as its statements already rendered for the report being written (JSON by
+default; the text, Markdown and CSV reports pass their own renderer) plus a partial summary, which
+`LongSummary` adds up. The reports write statements out as they come (`factcheck.report.longform`,
+`factcheck.report.jsonout.long_chunks`). Memory stays that of a few pieces, and two cores halve
+the time.
 
 What a piece cannot see: a back-reference or a corroborating claim in another piece (pieces end
 at paragraph breaks, where inheritance stops anyway). Every other rule is the same engine's.
@@ -13,12 +15,10 @@ at paragraph breaks, where inheritance stops anyway). Every other rule is the sa
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import re
 from collections import Counter
-from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from factcheck.analysis.assess import assess, summarise
@@ -26,7 +26,15 @@ from factcheck.analysis.attribution import attribute
 from factcheck.analysis.nonresponse import find_non_responses
 from factcheck.analysis.segment import segment
 from factcheck.analysis.sources import Registry
-from factcheck.models import Draft, NonResponse, SourceSummary, Summary
+from factcheck.models import (
+    DocumentInfo,
+    Draft,
+    NonResponse,
+    Reading,
+    SourceSummary,
+    Statement,
+    Summary,
+)
 
 PIECE_CHARS = 1_000_000
 _BLANK_LINE = re.compile(r"\n[ \t\u00a0\u3000]*\n")
@@ -35,6 +43,7 @@ _BLANK_LINE = re.compile(r"\n[ \t\u00a0\u3000]*\n")
 _WORK = ""
 _TEXT = ""
 _REGISTRY: Registry | None = None
+_RENDER: Callable[[Statement], str] | None = None
 
 
 def cut(text: str, size: int = PIECE_CHARS) -> list[tuple[int, int]]:
@@ -59,19 +68,22 @@ def cut(text: str, size: int = PIECE_CHARS) -> list[tuple[int, int]]:
 
 @dataclass
 class LongDraft:
-    """A draft too long to hold as one `Reading`: reports that can (JSON, JSON Lines) write it
-    piece by piece with `factcheck.report.jsonout.long_chunks`, counting its flags as they go."""
+    """A draft too long to hold as one `Reading`: every report writes it piece by piece
+    (`factcheck.report.longform`, `factcheck.report.jsonout.long_chunks`), counting its flags and
+    adding up its summary as it goes."""
 
     draft: Draft
     registry: Registry | None = None
     flags: Counter[str] = field(default_factory=Counter)
     warnings: list[str] = field(default_factory=list)
+    summary: LongSummary | None = None
 
 
 @dataclass
 class Piece:
-    """What a worker sends back: each statement's JSON (without index and paragraph, which only
-    the whole draft can number), its paragraph within the piece, and a partial summary."""
+    """What a worker sends back: each statement rendered (without the index and paragraph numbers,
+    which only the whole draft can give: see `render_json`), its paragraph within the piece, the
+    unattributed claims (position in the piece, text), and a partial summary."""
 
     statements: list[tuple[int, str]]
     paragraphs: int
@@ -80,6 +92,12 @@ class Piece:
     non_responses: list[NonResponse] = field(default_factory=list)
     summary: Summary | None = None
     warnings: list[str] = field(default_factory=list)
+    unattributed: list[tuple[int, str]] = field(default_factory=list)
+
+
+def render_json(statement: Statement) -> str:
+    """A statement's JSON without its index and paragraph (the caller writes those first)."""
+    return statement.model_dump_json(exclude={"index", "paragraph"})
 
 
 def _read(bounds: tuple[int, int]) -> Piece:
@@ -99,19 +117,78 @@ def _read(bounds: tuple[int, int]) -> Piece:
         quote_original(statements, work, text)
     sources, ledger, summary = summarise(statements)
     flags: Counter[str] = Counter(flag for st in statements for flag in st.flags)
-    rendered = [(st.paragraph, st.model_dump_json(exclude={"index", "paragraph"})) for st in statements]
+    render = _RENDER or render_json
+    rendered = [(st.paragraph, render(st)) for st in statements]
     paragraphs = statements[-1].paragraph + 1 if statements else 0
-    return Piece(rendered, paragraphs, flags, sources, ledger, summary, suspicious_names(statements))
+    unattributed = [(k, st.text) for k, st in enumerate(statements)
+                    if st.kind == "claim" and "unattributed" in st.flags]
+    return Piece(rendered, paragraphs, flags, sources, ledger, summary, suspicious_names(statements), unattributed)
 
 
-def read_in_pieces(draft: Draft, registry: Registry | None = None) -> Iterator[Piece]:
-    """The pieces of a long draft, read in order (in parallel where the system can fork)."""
+@dataclass
+class LongSummary:
+    """The summary of a long draft, added up piece by piece: the same figures as `summarise` gives
+    for the whole draft (shares are recomputed over all attributed claims at the end)."""
+
+    draft: Draft
+    sources: dict[str, SourceSummary] = field(default_factory=dict)
+    ledger: list[NonResponse] = field(default_factory=list)
+    totals: Counter[str] = field(default_factory=Counter)
+    warnings: list[str] = field(default_factory=list)
+    statements: int = 0
+    paragraphs: int = 0
+
+    def __post_init__(self) -> None:
+        self.warnings = list(self.draft.warnings)
+
+    def add(self, piece: Piece) -> tuple[int, int]:
+        """Count a piece in; returns where its statements and paragraphs start in the whole draft."""
+        first = (self.statements, self.paragraphs)
+        self.statements += len(piece.statements)
+        self.paragraphs += piece.paragraphs
+        for s in piece.sources:
+            known = self.sources.get(s.name)
+            self.sources[s.name] = s if known is None else known.model_copy(
+                update={"statements": known.statements + s.statements})
+        self.ledger.extend(piece.non_responses)
+        if piece.summary is not None:
+            self.totals.update({k: v for k, v in piece.summary.model_dump().items() if isinstance(v, int)})
+        self.warnings.extend(piece.warnings)
+        return first
+
+    def reading(self) -> Reading:
+        """The whole draft's reading without its statements: what a report's summary needs."""
+        attributed = self.totals["attributed"] or 1
+        ranked = sorted((s.model_copy(update={"share": round(s.statements / attributed, 4)})
+                         for s in self.sources.values()), key=lambda s: (-s.statements, s.name.lower()))
+        top = ranked[0] if ranked else None
+        summary = Summary(**{k: self.totals[k] for k in Summary.model_fields if k not in {"top_source",
+                                                                                        "top_source_share"}},
+                          top_source=top.name if top else None, top_source_share=top.share if top else 0.0)
+        return Reading(document=document_info(self.draft), statements=[], sources=ranked, non_responses=self.ledger,
+                       summary=summary, warnings=self.warnings)
+
+
+def document_info(draft: Draft) -> DocumentInfo:
+    return DocumentInfo(path=draft.path, sha256=draft.sha256, chars=len(draft.text), encoding=draft.encoding,
+                        format=draft.format)
+
+
+def read_in_pieces(draft: Draft, registry: Registry | None = None,
+                   render: Callable[[Statement], str] | None = None) -> Iterator[Piece]:
+    """The pieces of a long draft, read in order (in parallel where the system can fork), each
+    statement rendered by `render` in the worker (JSON without index and paragraph by default)."""
+    # Imported here: every report checks for a LongDraft, and a short draft should not pay for these.
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     from factcheck.textsafe import mask_controls
 
-    global _WORK, _TEXT, _REGISTRY
+    global _WORK, _TEXT, _REGISTRY, _RENDER
     _TEXT = draft.text
     _WORK = mask_controls(draft.text)
     _REGISTRY = registry
+    _RENDER = render
     bounds = cut(_WORK)
     workers = min(len(bounds), os.cpu_count() or 1, 4)
     if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():

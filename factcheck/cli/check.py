@@ -127,8 +127,8 @@ def _readings(
 ) -> Iterator[Reading | LongDraft]:
     """Each readable draft's reading, in order; unreadable ones are reported and skipped.
 
-    For JSON output a very long draft is not read here but handed on whole, to be read and written
-    piece by piece (`factcheck.analysis.pieces`): its flags are counted once it has been written.
+    A very long draft is not read here but handed on whole, to be read and written piece by piece
+    (`factcheck.analysis.pieces`, in every format): its flags are counted once it has been written.
     """
     from factcheck.analysis import LARGE_CHARS, analyse
     from factcheck.read import read_draft
@@ -141,7 +141,7 @@ def _readings(
             click.echo(f"factcheck: {safe(str(exc))}", err=True)
             outcome.unreadable += 1
             continue
-        if fmt in {"json", "jsonl"} and len(draft.text) > LARGE_CHARS:
+        if len(draft.text) > LARGE_CHARS:
             from factcheck.analysis.pieces import LongDraft
 
             for warning in draft.warnings:

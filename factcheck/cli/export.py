@@ -57,7 +57,9 @@ def export(
 
     loaded = read_draft(draft, markdown=markdown)
     from factcheck.export import render, write_export
-    from factcheck.review import load_session
+    from factcheck.review import check_reviewable, load_session
+
+    check_reviewable(loaded)
     from factcheck.store import open_store, resolve_db_path
 
     path = resolve_db_path(db)

@@ -48,6 +48,9 @@ def review(draft: str, db: str | None, reviewer: str | None, readonly: bool, mar
     from factcheck.read import read_draft
 
     loaded = read_draft(draft, markdown=markdown)
+    from factcheck.review import check_reviewable
+
+    check_reviewable(loaded)
     name = (reviewer if reviewer is not None else _default_reviewer()).strip()
     if not name:
         raise InputError("--reviewer is empty: give the name your tags should carry")

@@ -15,9 +15,13 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from factcheck.models import Reading, Statement
 from factcheck.textsafe import safe
+
+if TYPE_CHECKING:
+    from factcheck.analysis.pieces import LongDraft
 
 COLUMNS: tuple[str, ...] = (
     "document",
@@ -87,7 +91,14 @@ def render(reading: Reading, *, color: bool = False) -> str:
     return write_csv(rows(reading))
 
 
-def stream(readings: Iterable[Reading], *, color: bool = False) -> Iterator[str]:
+def stream(readings: Iterable[Reading | LongDraft], *, color: bool = False) -> Iterator[str]:
     """Several drafts as one CSV: the header once, then each draft's rows as it comes."""
+    from factcheck.analysis.pieces import LongDraft
+
     for number, reading in enumerate(readings):
-        yield write_csv(rows(reading), header=number == 0)
+        if isinstance(reading, LongDraft):
+            from factcheck.report import longform
+
+            yield from longform.csv(reading, header=number == 0)
+        else:
+            yield write_csv(rows(reading), header=number == 0)

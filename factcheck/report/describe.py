@@ -8,7 +8,7 @@ draft, so every caller still passes them through its own escaping.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from factcheck.models import Attribution, NonResponse, Reading, SourceSummary, Statement
@@ -55,9 +55,8 @@ def attribution_label(attribution: Attribution) -> str:
     return attribution.source
 
 
-def numbers(statements: Iterable[Statement], limit: int = LISTED_NUMBERS) -> str:
+def numbers(indexes: Sequence[int], limit: int = LISTED_NUMBERS) -> str:
     """ "#1, #13, #16" (and "… +4 more" past `limit`), to find statements without scrolling."""
-    indexes = [s.index for s in statements]
     shown = ", ".join(f"#{i}" for i in indexes[:limit])
     if len(indexes) > limit:
         shown += f", … +{len(indexes) - limit} more"
@@ -67,6 +66,11 @@ def numbers(statements: Iterable[Statement], limit: int = LISTED_NUMBERS) -> str
 def flagged(reading: Reading, flag: str) -> list[Statement]:
     """The claims that carry `flag`, in draft order."""
     return [s for s in reading.statements if s.kind == "claim" and flag in s.flags]
+
+
+def unattributed_numbers(reading: Reading) -> list[int]:
+    """The numbers of the unattributed claims, in draft order."""
+    return [s.index for s in flagged(reading, "unattributed")]
 
 
 @dataclass(frozen=True)

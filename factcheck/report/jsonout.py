@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from factcheck.analysis.pieces import LongDraft
     from factcheck.analysis.sources import Registry
 
-from factcheck.models import SCHEMA, DocumentInfo, Draft, NonResponse, Reading, SourceSummary, Summary
+from factcheck.models import SCHEMA, Draft, Reading
 
 # Only ever matched inside JSON strings, where a \\uXXXX escape means the same character.
 _INVISIBLE = re.compile(
@@ -118,43 +118,25 @@ def long_chunks(draft: Draft, registry: Registry | None = None, flag_counts: Cou
     """The reading of a very long draft as one compact JSON object (the same contract), written
     piece by piece as the engine reads it (see `factcheck.analysis.pieces`). `flag_counts` and
     `warnings`, when given, are filled in as it goes."""
-    from factcheck.analysis.pieces import read_in_pieces
+    from factcheck.analysis.pieces import LongSummary, document_info, read_in_pieces
 
-    document = DocumentInfo(path=draft.path, sha256=draft.sha256, chars=len(draft.text),
-                            encoding=draft.encoding, format=draft.format)
-    yield f'{{"schema":{dumps(SCHEMA, indent=None)},"document":{dumps(document.model_dump(), indent=None)},'
+    yield f'{{"schema":{dumps(SCHEMA, indent=None)},"document":{dumps(document_info(draft).model_dump(), indent=None)},'
     yield '"statements":['
     glue = "" if one_line else "\n"  # JSON Lines: the whole object on one line
-    index = paragraph = 0
-    sources: dict[str, SourceSummary] = {}
-    ledger: list[NonResponse] = []
-    totals: Counter[str] = Counter()
-    notes = list(draft.warnings)
+    total = LongSummary(draft)
     for piece in read_in_pieces(draft, registry):
+        index, paragraph = total.add(piece)
         for local_paragraph, body in piece.statements:
             head = f'{{"index":{index},"paragraph":{paragraph + local_paragraph},'
             yield ("," if index else "") + glue + head + _INVISIBLE.sub(_escape, body[1:])
             index += 1
-        paragraph += piece.paragraphs
-        for s in piece.sources:
-            known = sources.get(s.name)
-            sources[s.name] = s if known is None else known.model_copy(
-                update={"statements": known.statements + s.statements})
-        ledger.extend(piece.non_responses)
-        if piece.summary is not None:
-            totals.update({k: v for k, v in piece.summary.model_dump().items() if isinstance(v, int)})
-        notes.extend(piece.warnings)
         if flag_counts is not None:
             flag_counts.update(piece.flags)
         if warnings is not None:
             warnings.extend(piece.warnings)
-    attributed = totals["attributed"] or 1
-    ranked = sorted((s.model_copy(update={"share": round(s.statements / attributed, 4)}) for s in sources.values()),
-                    key=lambda s: (-s.statements, s.name.lower()))
-    top = ranked[0] if ranked else None
-    summary = Summary(**{k: totals[k] for k in Summary.model_fields if k not in {"top_source", "top_source_share"}},
-                      top_source=top.name if top else None, top_source_share=top.share if top else 0.0)
+    whole = total.reading()
     yield glue + "],"
-    yield f'"sources":{dumps([s.model_dump() for s in ranked], indent=None)},'
-    yield f'"non_responses":{dumps([n.model_dump() for n in ledger], indent=None)},'
-    yield f'"summary":{dumps(summary.model_dump(), indent=None)},"warnings":{dumps(notes, indent=None)}}}\n'
+    yield f'"sources":{dumps([s.model_dump() for s in whole.sources], indent=None)},'
+    yield f'"non_responses":{dumps([n.model_dump() for n in whole.non_responses], indent=None)},'
+    yield (f'"summary":{dumps(whole.summary.model_dump(), indent=None)},'
+           f'"warnings":{dumps(whole.warnings, indent=None)}}}\n')

@@ -13,10 +13,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from factcheck.models import Attribution, Reading, Statement
 from factcheck.report import describe
 from factcheck.textsafe import safe
+
+if TYPE_CHECKING:
+    from factcheck.analysis.pieces import LongDraft
 
 # Markdown-escaping a character it would not misread leaves "\$2.1 billion" and "-\>" in a memo
 # pasted as plain text; only what could really become markup in its place is escaped.
@@ -112,29 +116,45 @@ def _could_be_math(text: str) -> bool:
 
 def render(reading: Reading, *, color: bool = False) -> str:
     """The memo of one draft. `color` is accepted for a uniform signature and ignored."""
+    unattributed = describe.flagged(reading, "unattributed")
     parts = [
-        f"# Who says so: {escape(reading.document.path)}",
-        _summary(reading),
-        _sources(reading),
-        _ledger(reading),
-        _warnings(reading),
-        _needs_source(reading),
+        *head(reading, [s.index for s in unattributed]),
+        _needs_source((s.index, s.text) for s in unattributed),
         _walkthrough(reading),
     ]
     return "\n\n".join(part for part in parts if part) + "\n"
 
 
-def stream(readings: Iterable[Reading], *, color: bool = False) -> Iterator[str]:
-    """Several memos, one chunk per draft, separated by a thematic break."""
+def head(reading: Reading, unattributed: list[int]) -> list[str]:
+    """The parts of the memo before its lists of statements."""
+    return [
+        f"# Who says so: {escape(reading.document.path)}",
+        _summary(reading, unattributed),
+        _sources(reading),
+        _ledger(reading),
+        _warnings(reading),
+    ]
+
+
+def stream(readings: Iterable[Reading | LongDraft], *, color: bool = False) -> Iterator[str]:
+    """Several memos, one draft after another, separated by a thematic break."""
+    from factcheck.analysis.pieces import LongDraft
+
     for number, reading in enumerate(readings):
-        yield ("\n---\n\n" if number else "") + render(reading)
+        prefix = "\n---\n\n" if number else ""
+        if isinstance(reading, LongDraft):
+            from factcheck.report import longform
+
+            yield prefix
+            yield from longform.markdown(reading)
+        else:
+            yield prefix + render(reading)
 
 
-def _summary(reading: Reading) -> str:
+def _summary(reading: Reading, unattributed: list[int]) -> str:
     summary = reading.summary
     claims = summary.claims
     share = f" ({describe.percent(summary.attributed / claims)})" if claims else ""
-    unattributed = describe.flagged(reading, "unattributed")
     lines = [
         f"- **{describe.plural(claims, 'claim')}** "
         f"({describe.plural(summary.statements, 'statement')}, "
@@ -185,26 +205,32 @@ def _warnings(reading: Reading) -> str:
     return "## Warnings\n\n" + "\n".join(f"- {escape(warning)}" for warning in reading.warnings)
 
 
-def _needs_source(reading: Reading) -> str:
-    unattributed = describe.flagged(reading, "unattributed")
-    if not unattributed:
-        return ""
-    items = [f"- **#{s.index}** {escape(s.text)}" for s in unattributed]
-    return "## Needs a source\n\n" + "\n".join(items)
+NEEDS_SOURCE = "## Needs a source"
+WALKTHROUGH = "## Statement by statement"
+
+
+def _needs_source(unattributed: Iterable[tuple[int, str]]) -> str:
+    items = [needs_source_item(index, text) for index, text in unattributed]
+    return f"{NEEDS_SOURCE}\n\n" + "\n".join(items) if items else ""
+
+
+def needs_source_item(index: int, text: str) -> str:
+    return f"- **#{index}** {escape(text)}"
 
 
 def _walkthrough(reading: Reading) -> str:
-    blocks = ["## Statement by statement"]
-    for statement in reading.statements:
-        if statement.kind == "heading":
-            blocks.append(f"### {escape(statement.text)} (#{statement.index})")
-        else:
-            blocks.append(_statement(statement))
-    return "\n\n".join(blocks)
+    return "\n\n".join([WALKTHROUGH, *(statement_block(s, str(s.index)) for s in reading.statements)])
 
 
-def _statement(statement: Statement) -> str:
-    label = [f"**#{statement.index}**"]
+def statement_block(statement: Statement, label: str) -> str:
+    """One statement of the walk-through, numbered `label`."""
+    if statement.kind == "heading":
+        return f"### {escape(statement.text)} (#{label})"
+    return _statement(statement, label)
+
+
+def _statement(statement: Statement, number: str) -> str:
+    label = [f"**#{number}**"]
     label.extend(f"`{flag}`" for flag in statement.flags)
     label.extend(_attribution(attribution) for attribution in statement.attributions)
     lines = [" · ".join(label), escape(statement.text)]

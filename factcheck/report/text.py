@@ -11,12 +11,17 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Callable, Iterable, Iterator
+from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import click
 
 from factcheck.models import Attribution, Reading, Statement
 from factcheck.report import describe
 from factcheck.textsafe import safe
+
+if TYPE_CHECKING:
+    from factcheck.analysis.pieces import LongDraft
 
 DEFAULT_WIDTH = 100
 # Narrower than this and the wrapped statements become a column of single words.
@@ -50,20 +55,38 @@ def _painter(color: bool) -> Paint:
 
 def render(reading: Reading, *, color: bool = False, width: int = DEFAULT_WIDTH) -> str:
     """The whole report of one draft, ending with a newline."""
+    return "".join(report(reading, color=color, width=width))
+
+
+def report(reading: Reading, *, color: bool = False, width: int = DEFAULT_WIDTH,
+           unattributed: list[int] | None = None, statements: Iterable[str] | None = None) -> Iterator[str]:
+    """The report of one draft in chunks: the summary, then the statements. A long draft passes its
+    unattributed claims' numbers and its statements already rendered (`factcheck.report.longform`)."""
     paint = _painter(color)
     width = max(width, MIN_WIDTH)
-    lines = _summary(reading, paint, width)
-    lines.append("")
-    lines.extend(_statements(reading, paint, width))
-    return "\n".join(lines) + "\n"
+    numbers = describe.unattributed_numbers(reading) if unattributed is None else unattributed
+    yield "\n".join(_summary(reading, paint, width, numbers)) + "\n\n"
+    if statements is None:
+        yield "\n".join(_statements(reading, paint, width)) + "\n"
+    else:
+        yield from statements
 
 
-def stream(readings: Iterable[Reading], *, color: bool = False, width: int = DEFAULT_WIDTH) -> Iterator[str]:
-    """The reports of several drafts, one chunk per draft, separated by a rule."""
+def stream(readings: Iterable[Reading | LongDraft], *, color: bool = False,
+           width: int = DEFAULT_WIDTH) -> Iterator[str]:
+    """The reports of several drafts, one draft after another, separated by a rule."""
+    from factcheck.analysis.pieces import LongDraft
+
     rule = _painter(color)("─" * min(max(width, MIN_WIDTH), 72), dim=True)
     for number, reading in enumerate(readings):
         prefix = f"\n{rule}\n\n" if number else ""
-        yield prefix + render(reading, color=color, width=width)
+        if isinstance(reading, LongDraft):
+            from factcheck.report import longform
+
+            yield prefix
+            yield from longform.text(reading, color=color, width=width)
+        else:
+            yield prefix + render(reading, color=color, width=width)
 
 
 # --- summary --------------------------------------------------------------------------------
@@ -79,7 +102,7 @@ def _row(label: str, value: str, width: int, paint: Paint, *, wrap: bool = True,
     return [lead + (lines[0] if lines else ""), *(hang + line for line in lines[1:])]
 
 
-def _summary(reading: Reading, paint: Paint, width: int) -> list[str]:
+def _summary(reading: Reading, paint: Paint, width: int, unattributed: list[int]) -> list[str]:
     summary = reading.summary
     claims = summary.claims
     lines = [
@@ -95,7 +118,7 @@ def _summary(reading: Reading, paint: Paint, width: int) -> list[str]:
 
     count = describe.plural(summary.unattributed, "claim")
     room = width - 2 - LABEL_COLUMN - len(count) - 2
-    numbers = _numbers_within(describe.flagged(reading, "unattributed"), room)
+    numbers = _numbers_within(unattributed, room)
     styled = paint(count, **FLAG_STYLES["unattributed"]) if summary.unattributed else count
     lines += _row("Unattributed:", styled + (f"  {numbers}" if numbers else ""), width, paint, wrap=False)
     lines += _row("Single-source:", describe.plural(summary.single_source, "claim"), width, paint)
@@ -113,10 +136,10 @@ def _summary(reading: Reading, paint: Paint, width: int) -> list[str]:
     return lines
 
 
-def _numbers_within(statements: list[Statement], room: int) -> str:
+def _numbers_within(indexes: list[int], room: int) -> str:
     """ "#1, #11, …" listing as many statement numbers as fit in `room` characters."""
-    for limit in range(min(len(statements), describe.LISTED_NUMBERS), 0, -1):
-        shown = describe.numbers(statements, limit)
+    for limit in range(min(len(indexes), describe.LISTED_NUMBERS), 0, -1):
+        shown = describe.numbers(indexes, limit)
         if len(shown) <= room:
             return shown
     return ""
@@ -161,28 +184,38 @@ def _fit(text: str, width: int) -> str:
 def _statements(reading: Reading, paint: Paint, width: int) -> Iterator[str]:
     last = reading.statements[-1].index if reading.statements else 0
     number_width = max(3, len(str(last)))
-    indent = " " * (2 + number_width + 2)
-    wrapper = textwrap.TextWrapper(width=width - len(indent), break_on_hyphens=False)
     paragraph = None
     for statement in reading.statements:
         if paragraph is not None and statement.paragraph != paragraph:
             yield ""
         paragraph = statement.paragraph
-        number = f"  {statement.index:>{number_width}}  "
-        # Runs of spaces are layout, not content: hard wraps, and the markup a Markdown draft had.
-        lines = wrapper.wrap(" ".join(safe(statement.text).split())) or [""]
-        if statement.kind == "heading":
-            # Headings stand on the number line, so the draft's sections show at a glance.
-            yield number + paint("§ " + lines[0], bold=True)
-            yield from (indent + "  " + paint(line, bold=True) for line in lines[1:])
-            continue
-        first, *more = _header(statement, paint, width - len(indent))
-        yield number + first
-        yield from (indent + line for line in [*more, *lines])
-        for entry in describe.ledger(statement.non_responses):
-            note = wrapper.wrap("did not respond: " + _ledger(entry))
-            yield indent + paint(note[0], **FLAG_STYLES["non-response"])
-            yield from (indent + paint(line, **FLAG_STYLES["non-response"]) for line in note[1:])
+        yield from statement_lines(statement, str(statement.index), paint, width, number_width)
+
+
+def statement_lines(statement: Statement, label: str, paint: Paint, width: int, number_width: int) -> list[str]:
+    """One statement's lines: its number (`label`, right-aligned in `number_width`), flags and
+    sources, its text wrapped under them, and who did not respond."""
+    indent = " " * (2 + number_width + 2)
+    wrapper = _wrapper(width - len(indent))
+    number = f"  {label:>{number_width}}  "
+    # Runs of spaces are layout, not content: hard wraps, and the markup a Markdown draft had.
+    lines = wrapper.wrap(" ".join(safe(statement.text).split())) or [""]
+    if statement.kind == "heading":
+        # Headings stand on the number line, so the draft's sections show at a glance.
+        return [number + paint("§ " + lines[0], bold=True), *(indent + "  " + paint(line, bold=True)
+                                                              for line in lines[1:])]
+    first, *more = _header(statement, paint, width - len(indent))
+    out = [number + first, *(indent + line for line in [*more, *lines])]
+    for entry in describe.ledger(statement.non_responses):
+        note = wrapper.wrap("did not respond: " + _ledger(entry))
+        out.append(indent + paint(note[0], **FLAG_STYLES["non-response"]))
+        out.extend(indent + paint(line, **FLAG_STYLES["non-response"]) for line in note[1:])
+    return out
+
+
+@lru_cache(maxsize=16)
+def _wrapper(width: int) -> textwrap.TextWrapper:
+    return textwrap.TextWrapper(width=width, break_on_hyphens=False)
 
 
 def _ledger(entry: describe.LedgerLine) -> str:
