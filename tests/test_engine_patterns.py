@@ -417,3 +417,47 @@ def test_a_bare_surname_is_the_person_named_in_full_before():
 def test_its_forecast_is_a_noun():
     (st,) = read("The bank kept its fourth-quarter Brent forecast at $85 a barrel.")
     assert st.flags == ["unattributed"]
+
+
+def test_an_ap_dateline_with_a_state_abbreviation_is_one_sentence():
+    (st,) = read("CEDAR BLUFF, Ore. (AP) — A wildfire forced 6,000 people to flee on Tuesday, officials said.")
+    assert who(st) == [("officials", None, "explicit")]
+
+
+def test_the_agency_is_not_the_wire_of_the_dateline():
+    _, b = read("CEDAR BLUFF, Ore. (AP) — The fire grew to 11,000 acres, according to the Oregon Department of "
+                "Forestry.\n\nThe agency said the fire was not contained.")
+    assert who(b) == [("Oregon Department of Forestry", None, "reference")]
+
+
+def test_he_after_a_person_is_introduced_is_that_person():
+    _, _, c = read("Marisol Vega, 58, said she grabbed her dogs before driving through the smoke.\n\n"
+                   "Another resident, retired teacher Tom Brandt, watched from a parking lot.\n\n"
+                   "“We have had close calls before,” he said.")
+    assert who(c) == [("Tom Brandt", None, "reference")]
+
+
+def test_a_long_relative_clause_stays_with_its_speaker():
+    (st,) = read("A banker who has advised on several Japanese chip deals told Reuters that a sale was near.")
+    assert who(st)[0][1] == "Reuters" and who(st)[0][0].startswith("a banker")
+
+
+def test_expected_by_economists_is_their_view_but_expected_by_may_is_not():
+    a, b = read("The decision was expected by all 27 economists polled by Reuters.\n\n"
+                "A ruling is expected by the end of May.")
+    assert who(a)[0][1] == "Reuters" and "economists" in who(a)[0][0]
+    assert b.flags == ["unattributed"]
+
+
+def test_the_union_and_the_company_are_told_apart():
+    _, b, c = read("Workers at Calloway Foods’ largest site, members of United Distribution Workers Local 212, "
+                   "walked out on June 2.\n\nThe union says Calloway refused to raise pay. The company says its "
+                   "offer is fair.")
+    assert who(b)[0][0] == "United Distribution Workers Local 212"
+    assert who(c)[0][0] == "Calloway Foods"
+
+
+def test_a_number_with_a_thousands_comma_does_not_end_an_apposition():
+    (st,) = read("The Hypertension Patients Alliance, a nonprofit group with about 40,000 members, said the "
+                 "recall was overdue.")
+    assert who(st) == [("Hypertension Patients Alliance", None, "explicit")]

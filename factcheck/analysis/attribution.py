@@ -55,11 +55,13 @@ NEGATIONS = frozenset({"not", "n't", "never"})
 NOT_PER = frozenset({"cent", "capita", "share", "year", "day", "hour", "week", "month", "unit", "person",
                      "head", "barrel", "tonne", "ton", "kilogram", "kg", "litre", "liter", "mile", "kilometre",
                      "annum", "se", "gallon", "ounce", "pound", "square", "minute", "second", "cubic"})
+BELIEF_PARTICIPLES = frozenset({"expected", "predicted", "forecast", "anticipated", "projected"})
 POSSESSIVES = frozenset({"its", "their", "his", "her", "our", "my", "your"})
 # Cue words that are nouns as often as verbs: after a possessive ("its forecast") they are nouns.
 NOUN_CUES = frozenset({"forecast", "forecasts", "estimate", "estimates", "report", "reports", "claim", "claims",
                        "comment", "comments", "note", "notes", "warning", "warnings", "statement", "view", "views",
-                       "account", "predictions", "prediction", "tweet", "tweets", "post", "posts"})
+                       "account", "predictions", "prediction", "tweet", "tweets", "post", "posts", "recall",
+                       "recalls", "announcement"})
 # Heads of noun phrases that name someone only vaguely: an apposition after them says who.
 VAGUE_PEOPLE = frozenset({"person", "people", "source", "sources", "insider", "insiders", "individual"})
 REPORT_NOUNS = frozenset({"report", "reports", "newspaper", "paper", "article", "story", "analysis",
@@ -149,6 +151,13 @@ class StatementReader:
                         return head
                 return inner  # "A ministry spokesperson, Jonas Albrecht, said": the name is the source
             return subject
+        for w in (self.body + 1, self.body + 2):
+            # "A banker who has advised on several chip deals told …": the subject is the one the
+            # relative clause describes, however the clause is built.
+            if w < j and toks[w].low in {"who", "that"} and j - w <= 12 and toks[w - 1].is_word \
+                    and (w == self.body + 1 or toks[self.body].low in {"a", "an", "the"}) \
+                    and not any(t.text in CLAUSE_PUNCT for t in toks[w : j + 1]):
+                return (self.body, j + 1)
         return self._np_before(j)
 
     def _is_proper_name(self, a: int, b: int) -> bool:
@@ -178,9 +187,11 @@ class StatementReader:
                     continue
                 break
             low = t.low
+            opens = k - 1 == self.body or (k - 2 == self.body and toks[self.body].low in {"a", "an", "the"})
             if low in {"who", "that"} and k > self.body and end - k <= 8 and toks[k - 1].is_word \
-                    and toks[k - 1].low not in lex.np_stop_words and k - 1 == self.body:
-                # "Residents who live near the plant said": the relative clause is part of the subject.
+                    and toks[k - 1].low not in lex.np_stop_words and opens:
+                # "Residents who live near the plant said", "A banker who has advised on deals told …":
+                # the relative clause is part of the subject.
                 k -= 1
                 continue
             if low in lex.np_stop_words and low not in lex.determiners and not (t.cap and low in lex.months):
@@ -303,7 +314,8 @@ class StatementReader:
                     out.append(Frame("per", (ci, ci + 1), np, "anywhere", content=self._content_around(ci, np)))
             elif low == "by" and ci > 0 and self._is_passive_report(ci):
                 np = self.np_right(ci + 1)
-                if np:
+                # "was expected by economists" is their belief; "is expected by the end of May" is not
+                if np and (toks[ci - 1].low not in BELIEF_PARTICIPLES or _may_speak(self, np)):
                     out.append(Frame("passive", (ci - 1, ci + 1), np, "anywhere"))
             elif low in {"quoted", "cited"}:
                 f = self._quoted_as_saying(ci)
@@ -413,6 +425,9 @@ class StatementReader:
                 and any(x.low in POSSESSIVES for x in toks[max(0, ci - 4) : ci]) \
                 and all(x.is_word for x in toks[max(0, ci - 4) : ci]):
             return None  # "The bank kept its fourth-quarter Brent forecast at $85": a noun
+        if np is not None and t.low in NOUN_CUES and toks[np[0]].low in {"a", "an"} and np[1] == ci \
+                and not (nxt is not None and (nxt.low == "that" or nxt.text == ":")):
+            return None  # "It classified the action as a Class II recall": a noun
         if np is not None and self.toks[np[0]].low in {"neither", "none", "no", "nobody"}:
             return None  # "Neither Menon nor Sobral replied": nobody said anything
         if np is not None and toks[np[1] - 1].low.endswith(("'s", "’s")) and t.low in lex.strict_cues:
@@ -587,15 +602,20 @@ class StatementReader:
             phrase = _clean_name(self.span(a, b).text, lex)
             return [(f"{phrase} ({org} {toks[a + 1].text})", "person or role", "explicit", self.span(a, b), False,
                      None)]
-        if len(words) == 3 and words[0] in {"a", "an"} and words[2] in lex.role_heads and not toks[a + 1].cap \
-                and lex.reference_nouns.get(words[1]) in {"company", "government"}:
-            # "A company spokesperson said": the spokesperson of the company named before. Both ways a
-            # reading may name them are kept, as for "a spokesman for Solvang Air".
-            owner = ctx.resolve(lex.reference_nouns[words[1]], words[1], self.st, toks[a].start)
+        owner_noun, role = None, None
+        if len(words) == 3 and words[0] in {"a", "an"} and words[2] in lex.role_heads and not toks[a + 1].cap:
+            owner_noun, role = words[1], toks[a + 2].text  # "a company spokesperson"
+        elif len(words) == 5 and words[0] in {"a", "an"} and words[1] in lex.role_heads \
+                and words[2] in {"for", "at", "of"} and words[3] in {"the", "its"}:
+            owner_noun, role = words[4], toks[a + 1].text  # "a spokesperson for the organization"
+        if owner_noun is not None and lex.reference_nouns.get(owner_noun) in {"company", "government"}:
+            # The spokesperson of the organisation named before. Both ways a reading may name them are
+            # kept, as for "a spokesman for Solvang Air".
+            owner = ctx.resolve(lex.reference_nouns[owner_noun], owner_noun, self.st, toks[a].start)
             if owner is not None:
                 mention = self.span(a, b)
                 org = ctx.expand_name(owner.source, toks[a].start)
-                name = f"{_clean_name(mention.text, lex)} ({org} {toks[a + 2].text})"
+                name = f"{_clean_name(mention.text, lex)} ({org} {role})"
                 return [(name, "person or role", "explicit", mention, False, None)]
         if words and words[0] == "both" and "and" in words:
             # "Both CoinDesk and The Block reported": two sources, known to the registry or not.

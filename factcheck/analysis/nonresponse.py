@@ -123,6 +123,9 @@ def _phrase(s: str, start: int) -> str:
 
 
 # Who speaks for someone: "an Amazon spokesperson", "Brierley's office" name Amazon and Brierley.
+# "The Green Left, seen as a likely kingmaker, did not …": a description between commas.
+DESCRIBING_PARTICIPLES = frozenset({"seen", "known", "considered", "regarded", "described", "based", "headquartered",
+                                    "owned", "backed", "founded", "led", "run", "viewed", "widely"})
 # A lawyer or an aide is a person of their own ("Bale's attorney" stays as written).
 SPEAKS_FOR = frozenset({"spokesperson", "spokesman", "spokeswoman", "representative", "representatives",
                         "spokespeople", "office", "campaign", "camp", "team", "press office"})
@@ -156,7 +159,8 @@ def _subject(toks: list[Tok], phrase_start: int, lex: Lexicon) -> list[Tok]:
             # "Castlegate Security, the firm hired to …, did not …": a description right before the phrase
             described = j == end - 1 and k2 >= 1 and toks[k2 - 1].cap
             if k2 >= 0 and between and (toks[k2 + 1].low in {"which", "who", "whose"}
-                                        or (toks[k2 + 1].low in {"the", "a", "an"} and (relative or described))):
+                                        or (toks[k2 + 1].low in {"the", "a", "an"} and (relative or described))
+                                        or (toks[k2 + 1].low in DESCRIBING_PARTICIPLES and described)):
                 # "Amazon, which owns the site, declined …", "Copperline, the contractor that …, did not …":
                 # skip the clause between the commas.
                 j = k2 - 1
@@ -200,8 +204,8 @@ def _entities(subject: list[Tok], text: str, names: NameIndex, lex: Lexicon, ctx
             continue
         if join == "," and len(items) == 2 and described and items[0][-1].cap:
             continue
-        if n == 0 and len(items) == 2 and joins[0] == "," and described and items[1][-1].cap:
-            continue
+        if n == 0 and len(items) >= 2 and joins[0] == "," and described and all(i[-1].cap for i in items[1:]):
+            continue  # "Two of its largest customers, the chains FreshWay and Hollis Market, …"
         closed = closed or join == "and"
         keep.append(item)
     items = keep

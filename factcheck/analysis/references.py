@@ -27,6 +27,8 @@ COMPANY_SUFFIXES = frozenset({"inc", "corp", "corporation", "ltd", "limited", "g
                               "llc", "co", "ag", "sa", "se", "nv", "gmbh", "technologies", "motors", "airlines",
                               "airways", "bank", "pharmaceuticals", "labs", "systems", "energy", "logistics",
                               "industries", "capital", "partners", "foods", "robotics", "mining", "media"})
+# Suffixes of unions and other member bodies: "Transport Workers Union", "… Workers Local 212".
+UNION_SUFFIXES = frozenset({"union", "local", "federation", "guild", "brotherhood", "alliance", "association"})
 # Words of a title or role that may stand before a person's name ("Chief Financial Officer Marcus
 # Lee", "Sen. Tom Harlan"): they describe the person and are not part of the name.
 TITLES = frozenset({"chief", "officer", "executive", "financial", "operating", "technology", "minister", "president",
@@ -66,6 +68,7 @@ class Context:
     recent: list[Statement] = field(default_factory=list)
     _cache: dict[int, list[Mention]] = field(default_factory=dict)
     _tokens: dict[int, list[Tok]] = field(default_factory=dict)
+    genders: dict[str, str] = field(default_factory=dict)  # person → "he" / "she", as the draft says
 
     def tokens(self, st: Statement) -> list[Tok]:
         """A statement's tokens, kept while it is recent: readers and recall share them."""
@@ -79,6 +82,10 @@ class Context:
 
     def remember(self, att: Attribution, st: Statement) -> None:
         pos = att.mention.start if att.mention is not None else st.start
+        if att.source_kind == "person or role" and att.basis == "explicit" and att.source not in self.genders:
+            said = _gender_in(st.text, att.mention.text if att.mention is not None else "")
+            if said is not None:  # "Marisol Vega, 58, said she grabbed …", "Mr. Tanaka said"
+                self.genders[att.source] = said
         if att.source_kind in PERSON_KINDS and att.basis == "explicit":
             org = _ORG_OF_SPEAKER.search(att.source)
             if org is not None:
@@ -132,6 +139,12 @@ class Context:
                 pool = [m for m in self.entities(current, before) if m.kind in OUTLET_KINDS]
             if pool:
                 return _as_reference(pool[-1].name, pool[-1].kind if pool[-1].kind in OUTLET_KINDS else "news outlet")
+            if noun == "agency":
+                # No news agency before it: "the Food and Drug Administration said …. The agency said".
+                everything = sorted(srcs + self.entities(current, before), key=lambda m: m.pos)
+                gov = [m for m in everything if m.kind == "government body"]
+                if gov:
+                    return _as_reference(gov[-1].name, gov[-1].kind)
             return _latest(srcs, lambda m: m.kind == "document")
         if ref == "document":
             return (_latest(srcs, lambda m: m.kind == "document" and noun in m.name.lower())
@@ -142,12 +155,21 @@ class Context:
                         and _latest(srcs, lambda m: m.kind in ORG_KINDS | {"government body"})) or None)
         if ref in {"person", "group"}:
             if noun in {"he", "she"}:
-                return _latest(srcs, lambda m: m.kind == "person or role" and m.name[:1].isupper()) \
-                    or _latest(srcs, lambda m: m.kind == "person or role"
-                               or (m.kind in ORG_KINDS and _looks_like_a_name(m.name))) \
+                fits = self._gender_fits(noun)
+                new = self.introduced_person(current, before, noun)
+                if new is not None:
+                    return _as_reference(new, "person or role")
+                hit = _latest(srcs, lambda m: m.kind == "person or role" and m.name[:1].isupper() and fits(m)) \
+                    or _latest(srcs, lambda m: (m.kind == "person or role" and fits(m))
+                               or (m.kind in ORG_KINDS and _looks_like_a_name(m.name) and fits(m))) \
                     or self.person_subject(before)
+                if hit is not None:
+                    self.genders.setdefault(hit.source, noun)
+                return hit
             if noun == "they":
-                return (_latest(srcs, lambda m: m.kind == "anonymous group" or m.name.endswith("s"))
+                # "they": a group, or a plural name that is not a company's ("Calloway Foods")
+                return (_latest(srcs, lambda m: m.kind == "anonymous group"
+                                or (m.kind not in OUTLET_KINDS and _plural_head(m.name)))
                         or _latest(srcs, lambda m: m.kind in PERSON_KINDS)
                         or self.plural_subject(before))
             unnamed = noun in {"person", "people", "source", "sources", "insider", "insiders"}
@@ -181,12 +203,13 @@ class Context:
                                  else frozenset())
             pool = sorted((m for m in srcs + ents if m.kind in kinds and m.name[:1].isupper()
                            and not _looks_personal(m)
-                           and (noun not in GENERIC_COMPANY or noun == "group" or not _institutional(m.name))),
+                           and (noun not in GENERIC_COMPANY or noun == "group" or not _body(m))),
                           key=lambda m: m.pos)
             # "the retailer" takes the last organisation whose name says so, else the last one named,
             # unless other words make it another body ("the national airports operator"); an epithet
             # of place ("the Denver-based retailer") still points back.
-            fit = [m for m in pool if noun in m.name.lower()]
+            words = (noun, *NOUN_ALIASES.get(noun, ()))
+            fit = [m for m in pool if any(w in m.name.lower() for w in words)]
             epithet = not modifiers or any(w.endswith("-based") or is_adjective_of_place(w) for w in modifiers)
             hit = (fit or (pool if noun in GENERIC_COMPANY or epithet else []) or [None])[-1]
             return _as_reference(hit.name, hit.kind) if hit else None
@@ -226,6 +249,26 @@ class Context:
             return _as_reference(name, "anonymous group")
         return None
 
+    def _gender_fits(self, noun: str):
+        """Whether a person may be "he" or "she": not when the draft called them the other."""
+        return lambda m: self.genders.get(m.name, noun) == noun
+
+    def introduced_person(self, current: Statement | None, before: int, noun: str) -> str | None:
+        """"Another resident, retired teacher Tom Brandt, watched …. “We've had close calls,” he said":
+        the one person the statement just before named, with no source of its own, is who a
+        he or she points to next (unless the draft called that person the other)."""
+        previous = [st for st in self.recent if st.start < before and st is not current]
+        if not previous or previous[-1].attributions:
+            return None
+        prev = previous[-1]
+        known = {m.name for m in self.sources}
+        people = [name for name in _people_named(self.tokens(prev), self.text, self.names, self.lex)
+                  if name not in known]
+        if len(set(people)) != 1 or self.genders.get(people[0], noun) != noun:
+            return None
+        self.genders.setdefault(people[0], noun)
+        return people[0]
+
     def person_subject(self, before: int) -> Attribution | None:
         """"Ama Okafor, 41, runs a solar company. … she said": a person's name that opened one of
         the last statements, though no cue made her a source yet."""
@@ -238,6 +281,8 @@ class Context:
                 continue
             a, b = span
             name = self.text[toks[a].start : toks[b - 1].end]
+            if a > 0 and toks[a - 1].low == "the":
+                continue  # "The Ridgeback Fire started …": a thing's name, not a person's
             if 2 <= b - a <= 3 and guess_kind(name) == "person or role" and not self.names.find(self.text, toks, a, b):
                 return _as_reference(name, "person or role")
         return None
@@ -311,7 +356,10 @@ class Context:
 # The organisation in a speaker's description: "analysts at Carrow & Finch", "a spokesperson for Nvidia".
 _ORG_OF_SPEAKER = re.compile(r"\b(?:at|for|from) ((?:[A-Z][\w.'’-]*)(?: (?:&|and|of|[A-Z][\w.'’-]*))*)$")
 # Other words a body's name may use for what a reference calls it.
-NOUN_ALIASES: dict[str, tuple[str, ...]] = {"force": ("police", "constabulary"), "police": ("constabulary",)}
+NOUN_ALIASES: dict[str, tuple[str, ...]] = {
+    "force": ("police", "constabulary"), "police": ("constabulary",),
+    "union": ("workers", "local", "federation", "teamsters", "guild", "brotherhood"),
+}
 FULL_NAME_WINDOW = 8000  # characters back to look for a person's full name
 
 
@@ -343,6 +391,70 @@ INSTITUTION_WORDS = frozenset({"institute", "ministry", "department", "agency", 
                                "house", "congress", "assembly", "army", "navy", "party", "coalition"})
 
 
+_HE = frozenset({"he", "him", "his", "himself"})
+_SHE = frozenset({"she", "her", "hers", "herself"})
+_WORDS = re.compile(r"[a-z]+")
+
+
+def _gender_in(text: str, mention: str) -> str | None:
+    """The pronoun a statement uses for the one person it quotes, if it uses only one kind."""
+    title = mention.split()[0].lower().rstrip(".") if mention.split() else ""
+    if title == "mr":
+        return "he"
+    if title in {"ms", "mrs", "miss"}:
+        return "she"
+    words = set(_WORDS.findall(text.lower()))
+    he, she = bool(words & _HE), bool(words & _SHE)
+    return "he" if he and not she else "she" if she and not he else None
+
+
+def _people_named(toks: list[Tok], text: str, names: NameIndex, lex: Lexicon) -> list[str]:
+    """Full names of people in a statement: two or three capitalised words the registry does not
+    know, that read as a person's name ("retired teacher Tom Brandt" → "Tom Brandt")."""
+    out = []
+    k = body_start(toks)
+    while k < len(toks):
+        if not (toks[k].cap and toks[k].text.isalpha()) or toks[k].low in lex.determiners \
+                or toks[k].low in lex.intro_words or toks[k].low in TITLES or toks[k].low in lex.pronouns:
+            k += 1
+            continue
+        j = k
+        while j < len(toks) and j - k < 3 and toks[j].cap and toks[j].text.replace("-", "").isalpha():
+            j += 1
+        name = text[toks[k].start : toks[j - 1].end]
+        after_article = k > 0 and toks[k - 1].low in lex.determiners  # "the Ridgeback Fire" is no one
+        if j - k >= 2 and (j >= len(toks) or not toks[j].cap) and not after_article \
+                and not names.find(text, toks, k, j) and guess_kind(name) == "person or role":
+            out.append(name)
+        k = j
+    return out
+
+
+def _plural_head(name: str) -> bool:
+    """ "Pilots' unions at both airlines", "former employees": a plural noun heads the name (not
+    "Calloway Foods", a company's name in capitals)."""
+    words = name.split()
+    for k, word in enumerate(words[1:], 1):
+        if word in {"at", "of", "for", "from", "with", "in", "on", "who", "that"}:
+            words = words[:k]
+            break
+    head = words[-1].rstrip(".,'’") if words else ""
+    return head.endswith("s") and (head[:1].islower() or len(words) == 1
+                                   or not all(w[:1].isupper() for w in words))
+
+
+def _without_possessive(name: str) -> str:
+    for end in ("'s", "’s", "'", "’"):
+        if name.endswith(end):
+            return name[: -len(end)]
+    return name
+
+
+def _body(m: Mention) -> bool:
+    """A public body, association or union: "the company" never points to it."""
+    return _institutional(m.name) or any(w.lower() in UNION_SUFFIXES for w in m.name.split())
+
+
 def _institutional(name: str) -> bool:
     """A public body or association, not a company: "the company" never points to it."""
     return any(w.lower().strip(".,'’s") in INSTITUTION_WORDS for w in name.split())
@@ -368,7 +480,10 @@ def body_start(toks: list[Tok]) -> int:
 def entities_in(st: Statement, text: str, names: NameIndex, lex: Lexicon, toks: list[Tok]) -> list[Mention]:
     """Organisations a statement names: registry entries, names with a company suffix, and the
     capitalised subject it opens with ("Andes Lithium has pushed back …")."""
-    out = [Mention(toks[i].start, src.name, src.kind) for i, _j, src, _sus in names.find(text, toks, 0, len(toks))]
+    # The credit of a dateline ("CEDAR BLUFF, Ore. (AP) —") is the story's own wire, never what
+    # "the agency" or "it" points to.
+    body = body_start(toks)
+    out = [Mention(toks[i].start, src.name, src.kind) for i, _j, src, _sus in names.find(text, toks, body, len(toks))]
     for k, t in enumerate(toks):
         if t.low in lex.company_descriptors and k + 1 < len(toks) and toks[k + 1].cap and not t.cap:
             # "Swiss drugmaker Alpentis jumped": the name after a company descriptor.
@@ -376,16 +491,20 @@ def entities_in(st: Statement, text: str, names: NameIndex, lex: Lexicon, toks: 
             while b < len(toks) and toks[b].cap and b - k <= 4:
                 b += 1
             out.append(Mention(toks[k + 1].start, text[toks[k + 1].start : toks[b - 1].end], "company"))
-        if t.low.rstrip(".") in COMPANY_SUFFIXES and k > 0 and toks[k - 1].cap and t.cap:
+        suffix = t.bare.rstrip(".")  # "Calloway Foods’ largest centre": the possessive is not the name
+        if (suffix in COMPANY_SUFFIXES or suffix in UNION_SUFFIXES) and k > 0 and toks[k - 1].cap and t.cap:
             a = k - 1
             while a > 0 and toks[a - 1].cap and toks[a - 1].low not in lex.determiners and k - a < 5:
                 a -= 1
             b = k + 1
             while b < len(toks) and toks[b].cap and toks[b].is_word and b - k < 4:
                 b += 1  # "Senate Energy Committee": the name goes on past the suffix
-            name = text[toks[a].start : toks[b - 1].end].rstrip(".")
-            if not _institutional(name):
-                out.append(Mention(toks[a].start, name, "company"))
+            if b < len(toks) and toks[b - 1].low == "local" and toks[b].text.isdigit():
+                b += 1  # "United Distribution Workers Local 212"
+            name = _without_possessive(text[toks[a].start : toks[b - 1].end].rstrip("."))
+            # "Senate Energy Committee", "Transport Workers Union": bodies, kept apart from companies
+            body = _institutional(name) or suffix in UNION_SUFFIXES
+            out.append(Mention(toks[a].start, name, "organisation" if body else "company"))
     subject = _subject_name(toks, lex, text)
     if subject is not None:
         a, b = subject

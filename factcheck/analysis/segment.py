@@ -63,6 +63,8 @@ _CJK_MARKS = "。！？｡"
 _TERMINAL = re.compile(_LATIN_TERMINAL)
 _TERMINAL_CJK = re.compile(_LATIN_TERMINAL + r"|[。！？｡]++[\"'”’»›)\]}」』）】〉》]*+")
 
+# A dateline's credit: "(AP) —", "(Reuters) -", a short capitalised name in brackets and a dash.
+_WIRE_CREDIT = re.compile(r"\([A-Z][A-Za-z]{1,15}\)\s*[-—–]")
 _OPENERS = frozenset("\"'“‘„‚«‹([{¿¡「『（【〈《")
 # A token (the word a full stop ends) is cut at blanks and at opening quotes or brackets: those
 # belong to the sentence, not to the abbreviation.
@@ -488,6 +490,8 @@ def _full_stop_ends(scan: _Scan, t: int, i: int, cur: int, end: int) -> bool:
     """Whether the full stop at `t` ends the sentence begun at `cur`; the next would start at `i`."""
     text, lex = scan.text, scan.lex
     c = text[i]
+    if c == "(" and _WIRE_CREDIT.match(text, i) is not None:
+        return False  # "CEDAR BLUFF, Ore. (AP) — …": a dateline's credit goes on with the sentence
     lo = max(cur, t - _TOKEN_MAX)
     k = text.rfind(" ", lo, t) + 1 or lo
     raw = text[k:t]

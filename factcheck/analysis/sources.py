@@ -190,7 +190,9 @@ _PERSON_HEADS = _words(
     adviser advisor chief head manager engineer researcher investor trader employee diplomat
     lawmaker mayor premier chancellor professor scientist expert officer partner strategist
     correspondent reporter journalist editor columnist commissioner envoy general prosecutor
-    judge negotiator aide consultant he she"""
+    judge negotiator aide consultant banker broker dealer delegate mediator organizer organiser
+    resident witness worker nurse doctor teacher student parent farmer driver owner landlord tenant
+    neighbor neighbour volunteer activist campaigner councillor councilor member he she"""
 )
 _GOVERNMENT_WORDS = _words(
     """ministry department commission government agency regulator administration authority bureau

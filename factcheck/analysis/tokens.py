@@ -21,6 +21,9 @@ TOKEN_RE = re.compile(
     r"(?=[^\W\d_][a-z]{0,3}\.)(?:"
     r"(?:[^\W\d_]\.){2,}"  # U.S., U.K., e.g.
     r"|(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|St|Jr|Sr|Inc|Corp|Co|Ltd|No|Bros)\.(?=\s))"
+    # a number with its group separators and decimals: "40,000", "4.5" (the comma in "40,000" must
+    # never look like the end of an apposition)
+    r"|\d+(?:[.,]\d+)+"
     # a word, keeping a plural possessive's apostrophe: "workers' union"
     rf"|[\w{_INNER}]+(?:['’&-][\w{_INNER}]+)*(?:(?<=[sS])['’](?!\w))?"
     r"|[^\w\s]"
