@@ -30,22 +30,26 @@ def find_non_responses(statements: list[Statement], text: str, registry: Registr
     lex = lexicon()
     names = name_index(registry)
     ctx = Context(text, names, lex)
-    for st in statements:
+    # Non-responses are rare: the timeline of sources they may point back to is built only when
+    # one is found, by replaying the statements before it (the same timeline, built lazily).
+    replayed = 0
+    for i, st in enumerate(statements):
         if st.kind == "heading":
             continue
-        for att in st.attributions:
-            if att.basis != "inherited":
-                ctx.remember(att, st)
         low = st.text.lower()
         if not any(w in low for w in _NR_HINTS):
-            ctx.passed(st)
             continue  # no word a non-response is made of: skip the long pattern
         # The lower-cased test is cheap; the case-blind pattern then gives the offsets.
         found = lex.has_non_response(low)
         matches = (found and list(lex.non_response_re.finditer(st.text))) or list(_negated_answers(st.text))
         if not matches:
-            ctx.passed(st)
             continue
+        for earlier in statements[replayed:i]:
+            _replay(ctx, earlier)
+        replayed = i + 1
+        for att in st.attributions:
+            if att.basis != "inherited":
+                ctx.remember(att, st)
         toks = ctx.tokens(st)
         reported_by = _reporter(st, lex)
         out: list[NonResponse] = []
@@ -62,10 +66,18 @@ def find_non_responses(statements: list[Statement], text: str, registry: Registr
                 if all(entity.lower() != n.entity.lower() for n in out):
                     out.append(NonResponse(entity=entity, phrase=phrase, reported_by=reported_by))
         st.non_responses = out
-        if not out:
-            st.non_responses = []
         ctx.passed(st)
     return statements
+
+
+def _replay(ctx: Context, st: Statement) -> None:
+    """What reading `st` adds to the timeline: its sources, then the statement itself."""
+    if st.kind == "heading":
+        return
+    for att in st.attributions:
+        if att.basis != "inherited":
+            ctx.remember(att, st)
+    ctx.passed(st)
 
 
 COMMENT_WORDS = frozenset({"comment", "comments", "request", "requests", "question", "questions", "query",

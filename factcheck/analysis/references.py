@@ -8,6 +8,7 @@ class that stands before it: the nearest antecedent, as a reader would take it.
 
 from __future__ import annotations
 
+import operator
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -42,6 +43,7 @@ TITLES = frozenset({"chief", "officer", "executive", "financial", "operating", "
                     "ambassador", "envoy", "leader", "speaker", "partner", "researcher", "scientist", "author"})
 HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "prof", "mr.", "mrs.", "ms.", "dr.", "prof.", "sir", "dame"})
 _DATELINE_END = frozenset({"-", "—", "–", "--"})
+_TOKEN_TEXT = operator.itemgetter(2)  # Tok.text, read without an attribute look-up
 
 
 @dataclass
@@ -82,7 +84,8 @@ class Context:
 
     def remember(self, att: Attribution, st: Statement) -> None:
         pos = att.mention.start if att.mention is not None else st.start
-        if att.source_kind == "person or role" and att.basis == "explicit" and att.source not in self.genders:
+        if att.source_kind == "person or role" and att.basis == "explicit" and att.source[:1].isupper() \
+                and att.source not in self.genders:
             said = _gender_in(st.text, att.mention.text if att.mention is not None else "")
             if said is not None:  # "Marisol Vega, 58, said she grabbed …", "Mr. Tanaka said"
                 self.genders[att.source] = said
@@ -469,7 +472,8 @@ def _looks_personal(m: Mention) -> bool:
 
 def body_start(toks: list[Tok]) -> int:
     """Index of the first token after a dateline ("SINGAPORE, Feb. 18 (Reuters) -"), else 0."""
-    if not any(t.text in _DATELINE_END for t in toks[:20]):
+    # Most statements have no dash near their start: one C-level pass rules them out.
+    if _DATELINE_END.isdisjoint(map(_TOKEN_TEXT, toks[:20])):
         return 0
     for k, t in enumerate(toks[:20]):
         if t.text in _DATELINE_END and k > 0 and (toks[k - 1].text == ")" or toks[k - 1].text.isupper()):

@@ -52,11 +52,12 @@ class Tok(NamedTuple):
     @property
     def bare(self) -> str:
         """Lower-case word without a possessive ending: "ByteDance’s" → "bytedance"."""
-        low = self.low
-        if low.endswith(("'s", "’s")):
-            return low[:-2]
-        if low.endswith(("s'", "s’")):
-            return low[:-1]
+        low = self[3]
+        last = low[-1:]
+        if last == "s":  # most words end otherwise: one comparison rules them out
+            return low[:-2] if low.endswith(("'s", "’s")) else low
+        if last == "'" or last == "’":
+            return low[:-1] if low.endswith(("s'", "s’")) else low
         return low
 
 
