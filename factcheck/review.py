@@ -826,8 +826,10 @@ def load_session(
 ) -> ReviewSession:
     """Analyse a draft and gather its review from the database (all blocking: call from a worker).
 
-    Tags made on an earlier version of the draft (same path) come along for the statements that
-    did not change. `store` None: no database at all (the session is read-only).
+    Tags and corrections made on an earlier version of the draft (same path) come along for the
+    statements that did not change (a tag also follows a statement that was only lightly edited;
+    a correction does not: it answers the statement's exact words). `store` None: no database at
+    all (the session is read-only).
     """
     if analyse is None:
         from factcheck.analysis import analyse
@@ -843,7 +845,7 @@ def load_session(
         draft_id=draft_id,
         text=draft.text,
         tags=store.get_tags(draft_id, include_previous=True),
-        corrections=store.get_corrections(draft_id),
+        corrections=store.get_corrections(draft_id, include_previous=True),
         registry=store.list_sources(),
         readonly=bool(store.readonly),
         keys=keys,

@@ -90,3 +90,18 @@ def test_a_long_draft_as_text_has_the_same_summary_and_statements(tmp_path, monk
     # there, numbered the same, with the same flags and sources, and paragraphs stay apart.
     assert statements_split.split() == statements_whole.split()
     assert statements_split.count("\n\n") == statements_whole.count("\n\n")
+
+
+def test_look_alike_warnings_number_statements_in_the_whole_draft(tmp_path, monkeypatch):
+    path, _text = _draft(tmp_path)
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write("\n\nThe port will close in July, Reu\u200bters reported.\n")
+    whole = CliRunner().invoke(main, ["check", str(path), "--format", "jsonl"])
+    monkeypatch.setattr(factcheck.analysis, "LARGE_CHARS", 100)
+    monkeypatch.setattr(pieces, "PIECE_CHARS", 400)
+    monkeypatch.setattr(pieces.os, "cpu_count", lambda: 1)
+    split = CliRunner().invoke(main, ["check", str(path), "--format", "jsonl"])
+    (warning,) = json.loads(split.stdout)["warnings"]
+    assert warning == json.loads(whole.stdout)["warnings"][-1]
+    assert warning.startswith(f"statement #{len(json.loads(whole.stdout)['statements']) - 1}:")
+    assert warning in split.stderr

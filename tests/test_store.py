@@ -220,6 +220,22 @@ def test_tags_of_unchanged_statements_follow_a_new_version(tmp_path: Path) -> No
         assert carried[statement_key("One.", 0)].tag == "verified"
 
 
+def test_corrections_of_unchanged_statements_follow_a_new_version_unless_taken_back(tmp_path: Path) -> None:
+    with open_store(tmp_path / "x.db") as store:
+        path = str(tmp_path / "d.txt")
+        one, two = statement_key("One.", 0), statement_key("Two.", 0)
+        old = store.register_draft(make_draft("One. Two.", path))
+        for key in (one, two):
+            store.set_correction(old, Correction(statement_key=key, not_claim=True, reviewer="ana", updated_at=""))
+        new = store.register_draft(make_draft("One. Two. Three.", path))
+        assert store.get_corrections(new) == {}
+        assert set(store.get_corrections(new, include_previous=True)) == {one, two}
+        # Taking a correction back on the new version hides the old one there, not in the old version.
+        store.set_correction(new, Correction(statement_key=two, reviewer="ben", updated_at=""))
+        assert set(store.get_corrections(new, include_previous=True)) == {one}
+        assert set(store.get_corrections(old)) == {one, two}
+
+
 def test_statement_keys_are_stable_and_count_repeats() -> None:
     assert statement_key("The  FT\nsaid so.", 0) == statement_key("The FT said so.", 0)
     assert statement_key("El Pai\u0301s said.", 0) == statement_key("El País said.", 0)

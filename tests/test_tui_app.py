@@ -120,7 +120,7 @@ async def test_a_database_the_system_will_not_let_us_write_opens_read_only(tmp_p
     from factcheck.store import preflight
 
     # The tests run as root, who may write anywhere: pretend the file is read-only as a user sees it.
-    monkeypatch.setattr(preflight, "_writable", lambda path: False)
+    monkeypatch.setattr(preflight, "writable", lambda path: False)
     app = make_app(SEED, db)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)

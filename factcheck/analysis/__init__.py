@@ -51,13 +51,20 @@ def analyse(draft: Draft, registry: Registry | None = None) -> Reading:
     )
 
 
-def suspicious_names(statements: list[Statement]) -> list[str]:
-    """A warning for each source name written with look-alike or invisible characters."""
-    return [
-        f"statement #{st.index}: {att.mention.text!r} looks like {att.source!r} but uses "
-        "look-alike or invisible characters"
-        for st in statements for att in st.attributions if att.suspicious and att.mention is not None
-    ]
+def suspicious_names(statements: list[Statement], first: int = 0) -> list[str]:
+    """A warning for each source name written with look-alike or invisible characters; `first` is
+    the number of the first statement (a piece of a long draft starts further on)."""
+    return [suspicious_warning(first + k, mention, source) for k, mention, source in suspicious_mentions(statements)]
+
+
+def suspicious_mentions(statements: list[Statement]) -> list[tuple[int, str, str]]:
+    """(position in `statements`, mention, source) of each name written with look-alike characters."""
+    return [(k, att.mention.text, att.source) for k, st in enumerate(statements)
+            for att in st.attributions if att.suspicious and att.mention is not None]
+
+
+def suspicious_warning(index: int, mention: str, source: str) -> str:
+    return f"statement #{index}: {mention!r} looks like {source!r} but uses look-alike or invisible characters"
 
 
 def quote_original(statements: list[Statement], work: str, text: str) -> None:

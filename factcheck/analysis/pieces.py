@@ -91,7 +91,8 @@ class Piece:
     sources: list[SourceSummary] = field(default_factory=list)
     non_responses: list[NonResponse] = field(default_factory=list)
     summary: Summary | None = None
-    warnings: list[str] = field(default_factory=list)
+    # names written with look-alike characters: (position in the piece, mention, source)
+    suspicious: list[tuple[int, str, str]] = field(default_factory=list)
     unattributed: list[tuple[int, str]] = field(default_factory=list)
 
 
@@ -101,7 +102,7 @@ def render_json(statement: Statement) -> str:
 
 
 def _read(bounds: tuple[int, int]) -> Piece:
-    from factcheck.analysis import quote_original, suspicious_names
+    from factcheck.analysis import quote_original, suspicious_mentions
 
     start, end = bounds
     work, text = _WORK, _TEXT
@@ -122,7 +123,7 @@ def _read(bounds: tuple[int, int]) -> Piece:
     paragraphs = statements[-1].paragraph + 1 if statements else 0
     unattributed = [(k, st.text) for k, st in enumerate(statements)
                     if st.kind == "claim" and "unattributed" in st.flags]
-    return Piece(rendered, paragraphs, flags, sources, ledger, summary, suspicious_names(statements), unattributed)
+    return Piece(rendered, paragraphs, flags, sources, ledger, summary, suspicious_mentions(statements), unattributed)
 
 
 @dataclass
@@ -153,7 +154,11 @@ class LongSummary:
         self.ledger.extend(piece.non_responses)
         if piece.summary is not None:
             self.totals.update({k: v for k, v in piece.summary.model_dump().items() if isinstance(v, int)})
-        self.warnings.extend(piece.warnings)
+        from factcheck.analysis import suspicious_warning
+
+        # Numbered in the whole draft: the piece only knew its own positions.
+        self.warnings.extend(suspicious_warning(first[0] + k, mention, source)
+                             for k, mention, source in piece.suspicious)
         return first
 
     def reading(self) -> Reading:

@@ -125,6 +125,7 @@ def long_chunks(draft: Draft, registry: Registry | None = None, flag_counts: Cou
     glue = "" if one_line else "\n"  # JSON Lines: the whole object on one line
     total = LongSummary(draft)
     for piece in read_in_pieces(draft, registry):
+        known = len(total.warnings)
         index, paragraph = total.add(piece)
         for local_paragraph, body in piece.statements:
             head = f'{{"index":{index},"paragraph":{paragraph + local_paragraph},'
@@ -133,7 +134,7 @@ def long_chunks(draft: Draft, registry: Registry | None = None, flag_counts: Cou
         if flag_counts is not None:
             flag_counts.update(piece.flags)
         if warnings is not None:
-            warnings.extend(piece.warnings)
+            warnings.extend(total.warnings[known:])
     whole = total.reading()
     yield glue + "],"
     yield f'"sources":{dumps([s.model_dump() for s in whole.sources], indent=None)},'

@@ -91,9 +91,10 @@ def _pieces(long: LongDraft, render: Callable[[Statement], str]) -> Iterator[tup
     summary, flag counts and warnings of `long` are filled in as they pass."""
     long.summary = LongSummary(long.draft)
     for piece in read_in_pieces(long.draft, long.registry, render):
+        known = len(long.summary.warnings)
         index, paragraph = long.summary.add(piece)
         long.flags.update(piece.flags)
-        long.warnings.extend(piece.warnings)
+        long.warnings.extend(long.summary.warnings[known:])
         yield piece, index, paragraph
 
 

@@ -31,7 +31,8 @@ class Inspection:
     writable: bool  # the file (or, for a new file, its folder) can be written, and so can the folder
 
 
-def _writable(path: Path) -> bool:
+def writable(path: Path) -> bool:
+    """Whether changes to the database at `path` could be saved (the file and its folder)."""
     # SQLite writes -wal and -shm files next to the database: the folder must be writable too.
     folder = path.parent if str(path.parent) else Path(".")
     if not os.access(folder, os.W_OK | os.X_OK):
@@ -80,7 +81,7 @@ def inspect(path: Path, *, timeout_s: float) -> Inspection:
     if not path.exists():
         if not path.parent.exists():
             raise DatabaseError(f"cannot create {path}: the folder {path.parent} does not exist")
-        return Inspection(path, exists=False, version=0, writable=_writable(path))
+        return Inspection(path, exists=False, version=0, writable=writable(path))
     try:
         with path.open("rb") as handle:
             header = handle.read(HEADER_SIZE)
@@ -90,7 +91,7 @@ def inspect(path: Path, *, timeout_s: float) -> Inspection:
             f"cannot read {path} ({exc.strerror}): check its permissions or pass another --db"
         ) from None
     if size == 0:
-        return Inspection(path, exists=False, version=0, writable=_writable(path))
+        return Inspection(path, exists=False, version=0, writable=writable(path))
     if not header.startswith(SQLITE_MAGIC):
         raise DatabaseError(f"{path} is not a SQLite database: pass another --db path (the file was left as it is)")
     expected = _expected_size(header) if len(header) == HEADER_SIZE else None
@@ -160,7 +161,7 @@ def _inspect_open(path: Path, conn: sqlite3.Connection) -> Inspection:
                 f"{path} is another program's SQLite database (tables: {shown or 'none'}): "
                 "pass another --db path (the file was left as it is)"
             )
-        return Inspection(path, exists=False, version=0, writable=_writable(path))
+        return Inspection(path, exists=False, version=0, writable=writable(path))
     if version > SCHEMA_VERSION:
         raise DatabaseError(
             f"{path} was written by a newer factcheck (schema {version}, this one knows up to "
@@ -173,7 +174,7 @@ def _inspect_open(path: Path, conn: sqlite3.Connection) -> Inspection:
         raise DatabaseError(
             f"{path} is damaged (quick_check: {problems[0]}): restore it from a backup or pass another --db path"
         )
-    return Inspection(path, exists=True, version=version, writable=_writable(path))
+    return Inspection(path, exists=True, version=version, writable=writable(path))
 
 
 def quick_check(conn: sqlite3.Connection, path: Path, *, full: bool = False) -> list[str]:

@@ -66,7 +66,7 @@ class DbReport(Model):
 
     path: str
     ok: bool
-    readonly: bool
+    readonly: bool  # the file or its folder cannot be written: nothing could be saved to it
     application_id: int
     schema_version: int
     expected_version: int

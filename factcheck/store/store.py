@@ -591,23 +591,27 @@ class Store:
         note = note if note and note.strip() else None
         return self._save(draft_id, statement_key, "note", reviewer, note=note)
 
-    def get_corrections(self, draft_id: int) -> dict[str, Correction]:
-        """The reviewer's reading of each corrected statement, by statement key."""
+    def get_corrections(self, draft_id: int, *, include_previous: bool = False) -> dict[str, Correction]:
+        """The reviewer's reading of each corrected statement, by statement key.
+
+        With `include_previous`, statements unchanged since an earlier version of the draft (same
+        path) bring that version's corrections along, as tags do, unless this version took them back.
+        """
+        chain = self._draft_chain(draft_id) if include_previous else [draft_id]
         records: dict[str, Correction] = {}
-        for row in self._read(
-            "SELECT statement_key, sources_json, not_claim, reviewer, updated_at FROM corrections WHERE draft_id = ?",
-            (draft_id,),
-        ):
-            records[row["statement_key"]] = _correction_from_row(row)
+        for one in reversed(chain):  # oldest first, so the newest version's reading wins
+            for row in self._read(
+                "SELECT statement_key, sources_json, not_claim, reviewer, updated_at FROM corrections "
+                "WHERE draft_id = ?",
+                (one,),
+            ):
+                records[row["statement_key"]] = _correction_from_row(row)
         with self._lock:
             pending = [c for c in self._pending if c.draft_id == draft_id and c.action == "correction"]
         for change in pending:
             assert change.correction is not None
-            if _empty(change.correction):
-                records.pop(change.statement_key, None)
-            else:
-                records[change.statement_key] = change.correction
-        return records
+            records[change.statement_key] = change.correction
+        return {key: correction for key, correction in records.items() if not _empty(correction)}
 
     def set_correction(self, draft_id: int, correction: Correction) -> SaveResult:
         """Stores the reviewer's reading of a statement; a correction that says nothing removes it."""
@@ -791,22 +795,17 @@ class Store:
         else:
             correction = change.correction
             assert correction is not None
-            if _empty(correction):
-                conn.execute(
-                    "DELETE FROM corrections WHERE draft_id = ? AND statement_key = ?"
-                    + ("" if live else " AND updated_at <= ?"),
-                    key if live else (*key, change.at),
-                )
-            else:
-                sources = json.dumps(correction.sources) if correction.sources is not None else None
-                conn.execute(
-                    "INSERT INTO corrections (draft_id, statement_key, sources_json, not_claim, reviewer, updated_at) "
-                    "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(draft_id, statement_key) DO UPDATE SET "
-                    "sources_json = excluded.sources_json, not_claim = excluded.not_claim, "
-                    "reviewer = excluded.reviewer, updated_at = excluded.updated_at"
-                    + newer.format(table="corrections"),
-                    (*key, sources, int(correction.not_claim), change.reviewer, change.at),
-                )
+            # A correction taken back is kept as an empty row, not deleted: it must hide the
+            # correction an earlier version of the draft had for the same statement.
+            sources = json.dumps(correction.sources) if correction.sources is not None else None
+            conn.execute(
+                "INSERT INTO corrections (draft_id, statement_key, sources_json, not_claim, reviewer, updated_at) "
+                "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(draft_id, statement_key) DO UPDATE SET "
+                "sources_json = excluded.sources_json, not_claim = excluded.not_claim, "
+                "reviewer = excluded.reviewer, updated_at = excluded.updated_at"
+                + newer.format(table="corrections"),
+                (*key, sources, int(correction.not_claim), change.reviewer, change.at),
+            )
 
     def _replay_recovery_files(self) -> None:
         if self.readonly:
@@ -864,7 +863,8 @@ class Store:
         return DbReport(
             path=str(self.path),
             ok=not problems,
-            readonly=self.readonly,
+            # Whether the file could be changed, not how this check opened it (always read-only).
+            readonly=not preflight.writable(self.path),
             application_id=app_id,
             schema_version=version,
             expected_version=SCHEMA_VERSION,

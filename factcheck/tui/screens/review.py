@@ -633,7 +633,7 @@ class ReviewScreen(Screen[None]):
         draft_id, since, seq = session.draft_id, self.since, session.write_seq
 
         def read(store) -> tuple[list, dict]:
-            return store.changed_since(draft_id, since), store.get_corrections(draft_id)
+            return store.changed_since(draft_id, since), store.get_corrections(draft_id, include_previous=True)
 
         future = db.submit(read)
 
