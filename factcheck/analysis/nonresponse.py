@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 
-from factcheck.analysis.attribution import _clean_name
 from factcheck.analysis.lexicon import Lexicon, lexicon
 from factcheck.analysis.names import NameIndex, name_index
+from factcheck.analysis.reader import tidy_source_name
 from factcheck.analysis.references import Context
 from factcheck.analysis.sources import Registry
 from factcheck.analysis.tokens import Tok
@@ -242,7 +242,7 @@ def _entities(subject: list[Tok], text: str, names: NameIndex, lex: Lexicon, ctx
         if words and words[0] in {"the", "its", "their"} and bare and bare[-1] in COMPANY_REFS and len(bare) <= 2:
             ref = lex.reference_nouns.get(bare[-1], "company")
             hit = ctx.resolve("government" if ref == "government" else "company", bare[-1], st, item[0].start)
-            out.append(hit.source if hit else _clean_name(raw, lex))
+            out.append(hit.source if hit else tidy_source_name(raw, lex))
             continue
         if len(words) == 2 and words[0] in {"his", "her", "its", "their"}:
             # "Her spokesman declined to comment": whose spokesman, by the person named before.
@@ -268,7 +268,7 @@ def _entities(subject: list[Tok], text: str, names: NameIndex, lex: Lexicon, ctx
                 owner = text[core[0].start : core[-1].end].removesuffix("'s").removesuffix("’s")
                 out.append(ctx.expand_name(owner, item[0].start))
                 continue
-        name = _clean_name(raw, lex)
+        name = tidy_source_name(raw, lex)
         if name:
             out.append(name)
     return out

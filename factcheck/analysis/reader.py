@@ -1,0 +1,844 @@
+"""The frame reader: what one statement says about who vouches for it.
+
+A *frame* is a cue word (said, reported, according to, …) with the noun phrase that names its
+source, found in the places a news sentence puts them:
+
+- at the start: "The Financial Times reported that …", "In a statement, the company said …";
+- at the end or in the middle, after a comma or a closing quote: "…, Reuters reported on Monday.",
+  "“…,” a spokesperson said.", "“…,” said Jane Doe, …", "These operators, the FT said, run …";
+- anywhere, for unambiguous cues: "according to X", "per X", "was first reported by X".
+
+`StatementReader` finds a statement's frames (`frames`) and turns a frame's noun phrase into the
+sources it names (`sources_of`): registry names, roles ("a spokesperson for X"), people, groups,
+documents, and references back ("the report", "she") resolved through `references.Context`.
+`factcheck.analysis.attribution` chooses among the frames and builds the attributions.
+
+All scanning is token by token over one statement at a time: linear in the text.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+
+from factcheck.analysis.lexicon import Lexicon, lexicon
+from factcheck.analysis.names import OUTLET_KINDS, NameIndex
+from factcheck.analysis.references import (
+    COMPANY_SUFFIXES,
+    HONORIFICS,
+    TITLES,
+    Context,
+    body_start,
+    is_adjective_of_place,
+)
+from factcheck.analysis.sources import fold_lookalikes, guess_kind
+from factcheck.analysis.tokens import CLAUSE_PUNCT, CLOSE_QUOTES, OPEN_QUOTES, Tok
+from factcheck.models import RegistrySource, SourceKind, Span, Statement
+
+MAX_NP = 12  # words in a source's noun phrase; longer stretches are clauses, not names
+MAX_RELATIVE = 30  # tokens of a relative clause between commas: ", who asked not to be named because …,"
+# Lower-case words inside names ("Électricité du Nord", "Ludwig van Beethoven"): not descriptors.
+NAME_PARTICLES = frozenset({"du", "de", "des", "la", "le", "les", "van", "von", "der", "den", "da", "di", "del",
+                            "della", "al", "el", "bin", "ibn", "y", "e", "do", "dos", "das", "ter", "zu"})
+HEDGE_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "supposedly", "apparently"})
+ASIDES = frozenset({"however", "meanwhile", "though", "too", "also", "instead", "nevertheless", "separately",
+                    "moreover", "nonetheless", "in", "turn"})
+PARTICIPLE_APPOSITIONS = frozenset({"based", "headquartered", "founded", "owned", "backed", "led", "run", "located"})
+SUBORDINATORS = frozenset({"after", "as", "when", "because", "since", "before", "until", "once"})
+CLAUSE_JOINERS = frozenset({"while", "though", "although", "but", "whereas", "and", "yet"})
+ARTICLES = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our"})
+BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been", "being"})
+NEGATIONS = frozenset({"not", "n't", "never"})
+NOT_PER = frozenset({"cent", "capita", "share", "year", "day", "hour", "week", "month", "unit", "person",
+                     "head", "barrel", "tonne", "ton", "kilogram", "kg", "litre", "liter", "mile", "kilometre",
+                     "annum", "se", "gallon", "ounce", "pound", "square", "minute", "second", "cubic"})
+BELIEF_PARTICIPLES = frozenset({"expected", "predicted", "forecast", "anticipated", "projected"})
+POSSESSIVES = frozenset({"its", "their", "his", "her", "our", "my", "your"})
+# Cue words that are nouns as often as verbs: after a possessive ("its forecast") they are nouns.
+NOUN_CUES = frozenset({"forecast", "forecasts", "estimate", "estimates", "report", "reports", "claim", "claims",
+                       "comment", "comments", "note", "notes", "warning", "warnings", "statement", "view", "views",
+                       "account", "predictions", "prediction", "tweet", "tweets", "post", "posts", "recall",
+                       "recalls", "announcement"})
+# Heads of noun phrases that name someone only vaguely: an apposition after them says who.
+VAGUE_PEOPLE = frozenset({"person", "people", "source", "sources", "insider", "insiders", "individual"})
+REPORT_NOUNS = frozenset({"report", "reports", "newspaper", "paper", "article", "story", "analysis",
+                          "investigation", "editorial", "website", "broadcast", "podcast", "column",
+                          "newsletter", "magazine", "daily", "agency", "bureau", "desk", "correspondent",
+                          "reporting", "coverage", "piece", "interview", "survey", "poll"})
+
+
+# --- Candidate frames --------------------------------------------------------------------------
+
+
+@dataclass
+class Frame:
+    kind: str  # "verb", "according", "per", "passive"
+    cue: tuple[int, int]  # token range of the cue words
+    np: tuple[int, int]  # token range of the source's noun phrase
+    position: str  # "start", "trailing", "inverted", "anywhere", "embedded"
+    via_np: tuple[int, int] | None = None  # "told B", "quoted … as saying": the conduit
+    primary_np: tuple[int, int] | None = None  # "B quoted A as saying": A
+    content: tuple[int, int] | None = None  # character range of what the source vouches for
+    also_np: tuple[int, int] | None = None  # "A, …, and B, …, both said": A beside B
+
+
+class StatementReader:
+    """Reads the frames of one statement. Created per statement; cheap."""
+
+    def __init__(self, text: str, st: Statement, names: NameIndex, lex: Lexicon, toks: list[Tok]) -> None:
+        self.text = text
+        self.st = st
+        self.names = names
+        self.lex = lex
+        self.toks = toks
+        self.body = body_start(self.toks)
+
+    # -- noun phrases --
+
+    def np_left(self, ci: int) -> tuple[int, int] | None:
+        """The subject noun phrase ending just before token `ci` (a cue), or None."""
+        toks, lex = self.toks, self.lex
+        j = ci - 1
+        # "has also said", "on Monday said", "earlier this week said", "both reported"
+        while j >= 0 and (toks[j].low in lex.pre_cue_skip or toks[j].low in lex.weekdays
+                          or (toks[j].low in {"on", "this", "last", "in"} and j + 1 < ci)
+                          or (toks[j].low in lex.months and j > 0 and toks[j - 1].low in {"in", "on", "since"})):
+            j -= 1
+        if j < 0 or toks[j].low in NEGATIONS or toks[j].low == "to" or toks[j].low in HEDGE_ADVERBS:
+            return None  # "Exporters reportedly expect …": a hedge, not a source
+        if toks[j].low in {"who", "which", "that"}:
+            return None  # "Bloomberg, which first reported …": a cue inside a relative clause
+        if toks[j].text == "," and j >= 3 and toks[j - 1].low in ASIDES and toks[j - 2].text == ",":
+            j -= 3  # "Vasquez, however, said": the aside is not an apposition
+            np = self._np_before(j)
+            if np is not None and not toks[np[0]].cap and np[0] >= 2 and toks[np[0] - 1].text == ",":
+                # "Tom Hadley, the authority's chief executive, however, said": the name before it.
+                head = self._np_before(np[0] - 2)
+                if head is not None and self._is_proper_name(*head):
+                    return head
+            return np
+        if toks[j].text == ",":
+            # "Nikkei, the FT's owner, said" / "officials, who asked not to be named because …, said":
+            # skip the apposition back to the comma before it.
+            k = j - 1
+            limit = MAX_RELATIVE
+            while k >= 0 and j - k <= limit and toks[k].text != "," and toks[k].text not in CLAUSE_PUNCT:
+                k -= 1
+            if k < 0 or toks[k].text != "," or j - k <= 1:
+                return None
+            inner = (k + 1, j)
+            relative = any(x.low in {"who", "which", "whose"} for x in toks[k + 1 : j])
+            if j - k > MAX_NP + 1 and not relative and toks[k + 1].low not in ARTICLES:
+                return None
+            while k > 1 and toks[k - 1].text[:1].isdigit() and toks[k - 2].text == ",":
+                k -= 2  # "Denise Harrow, 58, who …, said": an age is an apposition too
+            subject = self._np_before(k - 1)
+            if subject is not None and toks[subject[0]].low in PARTICIPLE_APPOSITIONS and k >= 2:
+                # "Brightwell, based in Columbus, Ind., reported": the apposition holds a comma.
+                k2 = subject[0] - 1
+                if k2 >= 1 and toks[k2].text == ",":
+                    subject = self._np_before(k2 - 1)
+            if subject is not None and self._is_proper_name(*inner) and not self._is_proper_name(*subject):
+                # "Andrés Molina, chief operating officer of the mine's owner, Atacama Andina, said": the
+                # description belongs to a name before it, and that name is the speaker.
+                a0 = subject[0]
+                if a0 >= 2 and toks[a0 - 1].text == "," and not toks[a0].cap:
+                    head = self._np_before(a0 - 2)
+                    if head is not None and self._is_proper_name(*head):
+                        return head
+                return inner  # "A ministry spokesperson, Jonas Albrecht, said": the name is the source
+            return subject
+        for w in (self.body + 1, self.body + 2):
+            # "A banker who has advised on several chip deals told …": the subject is the one the
+            # relative clause describes, however the clause is built.
+            if w < j and toks[w].low in {"who", "that"} and j - w <= 12 and toks[w - 1].is_word \
+                    and (w == self.body + 1 or toks[self.body].low in {"a", "an", "the"}) \
+                    and not any(t.text in CLAUSE_PUNCT for t in toks[w : j + 1]):
+                return (self.body, j + 1)
+        return self._np_before(j)
+
+    def _is_proper_name(self, a: int, b: int) -> bool:
+        words = [t for t in self.toks[a:b] if t.low not in HONORIFICS and not t.text.endswith(".")]
+        return 1 < len(words) <= 4 and all(t.cap and t.is_word for t in words) and \
+            self.toks[a].low not in self.lex.determiners and not self.names.find(self.text, self.toks, a, b)
+
+    def _np_before(self, j: int) -> tuple[int, int] | None:
+        """The noun phrase whose last word is token `j`."""
+        toks, lex = self.toks, self.lex
+        if j < 0 or not toks[j].is_word:
+            return None
+        if toks[j].low in lex.pronouns:
+            return (j, j + 1)  # "It said", "…, she added."
+        if toks[j].low in {"them", "those", "these"} and j >= 2 and toks[j - 1].low == "of":
+            return (j - 2, j + 1)  # "One of them, who …, said"
+        end = j + 1
+        k = j
+        while k >= 0 and end - k <= MAX_NP:
+            t = toks[k]
+            if not t.is_word:
+                if t.text == "." and k > 0 and toks[k - 1].is_word and len(toks[k - 1].text) <= 3:
+                    k -= 1  # an abbreviation's full stop inside a name
+                    continue
+                if t.text == "&" and k > 0 and toks[k - 1].cap and toks[k + 1].cap:
+                    k -= 1  # "Halden & Co."
+                    continue
+                break
+            low = t.low
+            opens = k - 1 == self.body or (k - 2 == self.body and toks[self.body].low in {"a", "an", "the"})
+            if low in {"who", "that"} and k > self.body and end - k <= 8 and toks[k - 1].is_word \
+                    and toks[k - 1].low not in lex.np_stop_words and opens:
+                # "Residents who live near the plant said", "A banker who has advised on deals told …":
+                # the relative clause is part of the subject.
+                k -= 1
+                continue
+            if low in lex.np_stop_words and low not in lex.determiners and not (t.cap and low in lex.months):
+                break
+            if low in {"and", "&"}:
+                if k > 0 and toks[k - 1].cap and toks[k + 1].cap:
+                    k -= 1
+                    continue
+                break
+            if low in lex.determiners:
+                if k > 0 and (toks[k - 1].low in lex.np_prepositions or toks[k - 1].low in lex.determiners):
+                    k -= 1  # "lawyers for the two companies": the phrase goes on before "the two"
+                    continue
+                if k > 1 and toks[k - 1].low == "and" and toks[k - 2].cap and toks[k].low == "the":
+                    k -= 2  # "Both the BBC and The Guardian reported": two names, each with its article
+                    continue
+                k -= 1
+                # "Lobby group the Kenya Manufacturers Forum": a short descriptor opening the sentence.
+                lead = toks[self.body : k + 1]
+                if 0 < len(lead) <= 3 and all(x.is_word and x.low not in lex.np_stop_words
+                                              and x.low not in lex.cues for x in lead):
+                    k = self.body - 1
+                break
+            k -= 1
+        start = k + 1
+        while start < end and (self.toks[start].low in lex.np_prepositions or self.toks[start].low == "and"):
+            start += 1
+        if start >= end:
+            return None
+        return (start, end)
+
+    def np_right(self, i: int, *, allow_and: bool = True) -> tuple[int, int] | None:
+        """The noun phrase starting at token `i` (after "according to", "citing", "said", …)."""
+        toks, lex = self.toks, self.lex
+        n = len(toks)
+        if i >= n:
+            return None
+        k = i
+        while k < n and k - i < MAX_NP:
+            t = toks[k]
+            if not t.is_word:
+                if t.text in {"'", "’"} and k > i:
+                    k += 1
+                    continue
+                break
+            low = t.low
+            if k > i and low in {"on", "last", "this", "earlier", "late", "in"} and k + 1 < n and (
+                toks[k + 1].low in lex.weekdays or toks[k + 1].low in lex.months
+                or toks[k + 1].low in {"week", "month", "year", "morning", "evening", "afternoon", "night"}
+                or toks[k + 1].text[:1].isdigit()
+            ):
+                break
+            if low in lex.weekdays and k > i:
+                break
+            if low in {"and", "&"}:
+                if allow_and and k > i and k + 1 < n and toks[k + 1].is_word and (
+                    toks[k + 1].cap or toks[k + 1].low in lex.determiners or toks[k + 1].low in lex.role_heads
+                ):
+                    k += 1
+                    continue
+                break
+            if low in lex.np_stop_words and low not in lex.determiners and not (k == i and low in lex.pronouns) \
+                    and not (k == i and low == "that" and k + 1 < n and toks[k + 1].is_word):
+                break
+            if k > i and low in lex.cues and low not in lex.np_prepositions and toks[k - 1].low not in ARTICLES:
+                break
+            if low in {"as"}:
+                break
+            k += 1
+        if k == i:
+            return None
+        return (i, k)
+
+    # -- frames --
+
+    def quoted(self) -> list[bool]:
+        """For each token, whether it stands inside quotation marks: a cue there is the speaker's
+        word ("“They believed it before I did.”"), not the statement's frame."""
+        toks = self.toks
+        opens = sum(t.text == "“" for t in toks)
+        closes = sum(t.text == "”" for t in toks)
+        first_close = next((i for i, t in enumerate(toks) if t.text == "”"), None)
+        first_open = next((i for i, t in enumerate(toks) if t.text == "“"), None)
+        # A statement that closes a quotation it did not open continues one from before it.
+        inside = closes > opens and first_close is not None and (first_open is None or first_close < first_open)
+        out = []
+        for t in toks:
+            if t.text == "“":
+                inside = True
+            out.append(inside and t.text not in {"“", "”"})
+            if t.text == "”":
+                inside = False
+        return out
+
+    def frames(self) -> list[Frame]:
+        toks, lex = self.toks, self.lex
+        out: list[Frame] = []
+        n = len(toks)
+        quoted = self.quoted() if "“" in self.st.text or "”" in self.st.text else None
+        frame_words = lex.frame_words
+        for ci, t in enumerate(toks):
+            low = t.low
+            if low not in frame_words or (quoted is not None and quoted[ci]):
+                continue
+            if low == "according" and ci + 1 < n and toks[ci + 1].low == "to":
+                np = self.np_right(ci + 2)
+                if np and np[1] + 1 < n and toks[np[1]].text == ",":
+                    # "according to its publisher, Halberd Books": the name in apposition.
+                    name = self.np_right(np[1] + 1)
+                    if (name is not None and self._is_proper_name(*name)) or (
+                            name is not None and name[1] - name[0] <= 4 and all(x.cap for x in toks[name[0]:name[1]])
+                            and (name[1] >= n or not toks[name[1]].is_word)):
+                        np = name
+                if np:
+                    out.append(Frame("according", (ci, ci + 2), np, "anywhere",
+                                     content=self._content_around(ci, np)))
+            elif low == "per" and ci + 1 < n and self._per_names_source(ci):
+                np = self.np_right(ci + 1)
+                if np:
+                    out.append(Frame("per", (ci, ci + 1), np, "anywhere", content=self._content_around(ci, np)))
+            elif low == "by" and ci > 0 and self._is_passive_report(ci):
+                np = self.np_right(ci + 1)
+                # "was expected by economists" is their belief; "is expected by the end of May" is not
+                if np and (toks[ci - 1].low not in BELIEF_PARTICIPLES or may_speak(self, np)):
+                    out.append(Frame("passive", (ci - 1, ci + 1), np, "anywhere"))
+            elif low in {"quoted", "cited"}:
+                f = self._quoted_as_saying(ci)
+                if f:
+                    out.append(f)
+            elif low in {"called", "described", "branded", "dubbed"} and self._quote_follows(ci):
+                # "Sen. Tom Harlan called the decision “a gift to …”": words in quotation marks.
+                np = self.np_left(ci)
+                if np is not None:
+                    out.append(Frame("verb", (ci, ci + 1), np, self._position(np, ci, ci + 1),
+                                     content=(t.start, self.st.end)))
+            elif low in lex.general_cues or low in lex.strict_cues:
+                f = self._verb_frame(ci)
+                if f:
+                    out.append(f)
+        return out
+
+    def _quote_follows(self, ci: int) -> bool:
+        return any(t.text in OPEN_QUOTES for t in self.toks[ci + 1 : ci + 10])
+
+    def _per_names_source(self, ci: int) -> bool:
+        """"per Axios", "per a memo to staff" name a source; "4 per cent", "per share" do not."""
+        toks, lex = self.toks, self.lex
+        nxt = toks[ci + 1]
+        if nxt.low in NOT_PER or not nxt.is_word:
+            return False
+        if nxt.cap:
+            return True
+        if nxt.low not in lex.determiners:
+            return False
+        for t in toks[ci + 2 : ci + 6]:
+            if t.cap or t.bare in lex.document_heads or t.bare in lex.role_heads:
+                return True
+            if not t.is_word or t.low in NOT_PER:
+                return False
+        return False
+
+    def _is_passive_report(self, ci: int) -> bool:
+        """"was first reported by X", "as reported by X", ", first reported by X," but not "the third
+        disclosed by a provider" (a participle describing a noun)."""
+        toks = self.toks
+        j = ci - 1
+        if toks[j].low not in self.lex.passive_participles:
+            return False
+        k = j - 1
+        while k >= 0 and toks[k].low in {"first", "earlier", "previously", "initially", "originally", "also",
+                                         "widely", "exclusively"}:
+            k -= 1
+        return k < 0 or toks[k].low in BE_FORMS or toks[k].low == "as" or toks[k].text in {",", "(", "—"}
+
+    def _quoted_as_saying(self, ci: int) -> Frame | None:
+        toks = self.toks
+        # "B quoted A (, a trader,) as saying": find "as saying" within the next MAX_NP + 6 tokens.
+        for k in range(ci + 1, min(len(toks) - 1, ci + MAX_NP + 6)):
+            if toks[k].low == "as" and toks[k + 1].low in {"saying", "telling", "writing", "stating"}:
+                subj = self.np_left(ci)
+                primary = self.np_right(ci + 1)
+                if subj is None or primary is None:
+                    return None
+                return Frame("verb", (ci, ci + 1), subj, self._position(subj, ci, ci + 1), primary_np=primary,
+                             content=(toks[k + 1].end, self.st.end))
+            if toks[k].text in {".", ";", ":", "?", "!"}:
+                return None
+        return None
+
+    def _first_to_report(self, ci: int) -> Frame | None:
+        """"Nikkei was (the) first to report the delay": the subject of "was" reported it."""
+        toks = self.toks
+        k = ci - 2
+        if k < 0 or toks[k].low not in {"first", "last", "latest"}:
+            return None
+        k -= 1
+        if k >= 0 and toks[k].low == "the":
+            k -= 1
+        if k < 1 or toks[k].low not in BE_FORMS:
+            return None
+        np = self.np_left(k)
+        if np is None:
+            return None
+        return Frame("verb", (ci, ci + 1), np, self._position(np, ci, ci + 1), content=self._content_after(ci, None))
+
+    def _verb_frame(self, ci: int) -> Frame | None:
+        toks, lex = self.toks, self.lex
+        t = toks[ci]
+        prev = toks[ci - 1] if ci > 0 else None
+        nxt = toks[ci + 1] if ci + 1 < len(toks) else None
+        if prev is not None and prev.low in BE_FORMS:
+            return None  # "was said to be", "is believed to": a hedge, or "was reported by" (passive)
+        if prev is not None and prev.low == "to":
+            return self._first_to_report(ci)  # "plans to announce": None; "was first to report": a frame
+        if prev is not None and prev.low in ARTICLES:
+            return None  # "the report"
+        if nxt is not None and nxt.low == "by" and t.low.endswith("ed"):
+            return None  # "a report published by the institute": a participle, the agent follows
+        np = self.np_left(ci)
+        if np is None and prev is not None and prev.low in {"but", "and"} and ci > self.body + 2 \
+                and lex.non_response_re.search(self.text, self.st.start, prev.start):
+            # "A spokeswoman for X declined to comment on the specifics but said …": the subject is
+            # the statement's own.
+            np = self.np_right(self.body)
+            if np is not None and np[1] >= ci:
+                np = None
+        if np is not None and np[0] > 0 and toks[np[0] - 1].low in {"in", "on", "at", "with", "from", "under"} \
+                and toks[np[0]].low in {"a", "an", "the", "its", "their", "his", "her"} and t.low.endswith("ed"):
+            return None  # "In a statement posted on its website, …": a participle inside a phrase of place
+        if t.low in NOUN_CUES and not (nxt is not None and (nxt.low == "that" or nxt.text == ":")) \
+                and any(x.low in POSSESSIVES for x in toks[max(0, ci - 4) : ci]) \
+                and all(x.is_word for x in toks[max(0, ci - 4) : ci]):
+            return None  # "The bank kept its fourth-quarter Brent forecast at $85": a noun
+        if np is not None and t.low in NOUN_CUES and toks[np[0]].low in {"a", "an"} and np[1] == ci \
+                and not (nxt is not None and (nxt.low == "that" or nxt.text == ":")):
+            return None  # "It classified the action as a Class II recall": a noun
+        if np is not None and self.toks[np[0]].low in {"neither", "none", "no", "nobody"}:
+            return None  # "Neither Menon nor Sobral replied": nobody said anything
+        if np is not None and toks[np[1] - 1].low.endswith(("'s", "’s")) and t.low in lex.strict_cues:
+            return None  # "The Information’s report": a noun after a possessive, not a verb
+        position = "embedded"
+        if np is not None:
+            position = self._position(np, ci, ci + 1)
+            np = self._named_in_apposition(np, ci)
+        elif prev is not None and (prev.text in CLOSE_QUOTES or prev.text == ","):
+            # "“…,” said Jane Doe, the chief executive."
+            right = self.np_right(ci + 1, allow_and=True)
+            if right is None or toks[right[0]].low in lex.np_prepositions:
+                return None  # ", said in an interview": no speaker after the cue
+            np, position = right, "inverted"
+        else:
+            return None
+        if t.low in lex.strict_cues:
+            follows_clause = nxt is not None and (nxt.low == "that" or nxt.text in {":", ","})
+            # "The filings show …", "Interviews with 12 former employees describe …"
+            head = next((x for x in toks[np[0] : np[1]] if x.low in lex.np_prepositions), toks[np[1] - 1])
+            documents = any(x.bare in lex.document_heads for x in toks[np[0] : np[1]] if x.start < head.end)
+            outlet = any(src.kind in OUTLET_KINDS for _i, _j, src, _s in self.names.find(self.text, toks, *np))
+            # "The International Council for …, which advises …, estimates the stock at …"
+            named = t.low in lex.strict_with_a_name and toks[np[0]].cap and toks[np[1] - 1].cap \
+                and toks[np[1] - 1].low not in lex.pronouns and np[0] + 1 < np[1]
+            group = toks[np[1] - 1].low in lex.group_heads  # "Supporters argue the fee will …"
+            if not (follows_clause or documents or outlet or named or group) \
+                    and position not in {"trailing", "inverted"}:
+                return None
+        via_np = None
+        if t.low in {"told", "tells", "tell"} and nxt is not None:
+            obj = self.np_right(ci + 1, allow_and=False)
+            if obj is not None:
+                via_np = obj
+        content = self._content_after(ci, via_np) if position == "start" else self._content_before(np)
+        return Frame("verb", (ci, ci + 1), np, position, via_np=via_np, content=content,
+                     also_np=self._coordinated(np, ci))
+
+    def _coordinated(self, np: tuple[int, int], ci: int) -> tuple[int, int] | None:
+        """"Sweden's minister, Elin Berg, and her Finnish counterpart, Juha Lehto, both said": the
+        speaker before "and", when "both" says there are two and the noun phrase read stops short."""
+        toks = self.toks
+        if not (ci >= 2 and toks[ci - 1].low in {"both", "jointly"}):
+            return None
+        k = np[0]
+        while k > 0 and toks[k - 1].text == ",":
+            k -= 1
+        # step back over "her Finnish counterpart," to the "and" before it
+        while k > 0 and toks[k - 1].low != "and" and np[0] - k < MAX_NP and toks[k - 1].text not in {";", ":"}:
+            k -= 1
+        if k <= 0 or toks[k - 1].low != "and":
+            return None
+        return self.np_left(k - 1)
+
+    def _named_in_apposition(self, np: tuple[int, int], ci: int) -> tuple[int, int]:
+        """"One of the sources, a European diplomat, said" and "A third person, an adviser to a minister,
+        said": the apposition names the speaker better."""
+        toks = self.toks
+        a, b = np
+        vague = (b - a >= 3 and toks[a + 1].low == "of") or toks[b - 1].bare in VAGUE_PEOPLE  # "a third person"
+        if vague and b < ci and toks[b].text == ",":
+            k = b + 1
+            if k < ci and toks[k].low in {"a", "an"}:
+                end = next((j for j in range(k, ci) if toks[j].text == ","), ci)
+                if end > k + 1:
+                    return (k, end)
+        return np
+
+    def _position(self, np: tuple[int, int], cs: int, ce: int) -> str:
+        """Where a verb frame stands: the statement's own frame, a trailing one, or embedded."""
+        toks, lex = self.toks, self.lex
+        a = np[0]
+        if a <= self.body:
+            return "start"
+        before = toks[a - 1]
+        if before.text == ";" or (before.low in CLAUSE_JOINERS and a >= 2 and toks[a - 2].text == ","):
+            return "start"  # "…, though prosecutors said that …": a clause of its own, with its own source
+        if before.text in CLOSE_QUOTES or before.text in {",", "—", "–", "(", ":"}:
+            # "In a statement, the company said that …" starts the statement's frame; "…, the company
+            # said on Monday." ends it. Content after the cue tells them apart.
+            after = [t for t in toks[ce:] if t.is_word and t.low not in lex.weekdays and t.low not in lex.months]
+            intro = toks[self.body : a - 1]
+            if (before.text == "," and len(after) > 4 and len(intro) <= MAX_NP
+                    and not any(t.low in lex.cues or t.text in CLOSE_QUOTES for t in intro)
+                    and after[0].low not in {"citing", "quoting", "according"}):
+                return "start"
+            return "trailing"
+        if before.text in OPEN_QUOTES:
+            return "start" if a == 1 else "embedded"
+        if all(t.low in lex.intro_words or t.low in lex.weekdays or t.low in lex.months or t.text[:1].isdigit()
+               for t in toks[self.body : a]):
+            return "start"
+        return "embedded"
+
+    def _content_after(self, ci: int, via_np: tuple[int, int] | None) -> tuple[int, int] | None:
+        toks = self.toks
+        k = (via_np[1] if via_np else ci + 1)
+        while k < len(toks) and (toks[k].low in {"that", "on", "in"} or toks[k].low in self.lex.weekdays
+                                 or toks[k].text in {",", ":"}):
+            k += 1
+        if k >= len(toks):
+            return None
+        return (toks[k].start, self.st.end)
+
+    def _content_before(self, np: tuple[int, int]) -> tuple[int, int] | None:
+        a = np[0]
+        if a <= self.body + 1:
+            return None
+        start = self.toks[self.body].start  # after any dateline
+        end = self.toks[a - 1].start
+        return (start, end) if end > start else None
+
+    def _content_around(self, ci: int, np: tuple[int, int]) -> tuple[int, int] | None:
+        if ci <= 1:  # "According to X, CONTENT"
+            k = np[1]
+            while k < len(self.toks) and self.toks[k].text == ",":
+                k += 1
+            return (self.toks[k].start, self.st.end) if k < len(self.toks) else None
+        return (self.st.start, self.toks[ci].start)
+
+    # -- resolving a noun phrase to sources --
+
+    def span(self, a: int, b: int) -> Span:
+        s, e = self.toks[a].start, self.toks[b - 1].end
+        return Span(start=s, end=e, text=self.text[s:e])
+
+    def cue_span(self, cue: tuple[int, int]) -> Span:
+        return self.span(*cue)
+
+    def sources_of(self, np: tuple[int, int], ctx: Context) -> list[Named]:
+        """(name, kind, basis, mention, suspicious, via) for each source a noun phrase names."""
+        toks, lex = self.toks, self.lex
+        a, b = np
+        for k in range(a + 1, b - 1):
+            if (toks[k].low, toks[k + 1].low) in lex.conduit_phrases and toks[k].low != "interview":
+                # "a letter to the company seen by Reuters", "economists polled by Reuters": the
+                # document or people are the source, the outlet that saw or asked them the conduit.
+                outlets = [x for x in self.sources_of((k + 2, b), ctx) if x[1] in OUTLET_KINDS]
+                inner = self.sources_of((a, k), ctx)
+                if outlets and len(inner) == 1:
+                    name, kind, basis, _mention, sus, _via = inner[0]
+                    return [(name, kind, basis, self.span(a, b), sus, outlets[0][0])]
+        known = self.names.find(self.text, toks, a, b)
+        words = [t.low for t in toks[a:b]]
+        head_words = {t.bare for t in toks[a:b]}
+        if known and len(known) == 1:
+            run = _capitalised_run(toks, known[0][0], known[0][1], a, b, lex)
+            if run != (known[0][0], known[0][1]):
+                # "Finacial Times" holds "Times": the whole name decides, by fuzzy look-up.
+                res = self.names.registry.lookup(self.text[toks[run[0]].start : toks[run[1] - 1].end])
+                if res is not None and res.known:
+                    return [(res.name, res.kind, "explicit", self.span(a, b), res.suspicious, None)]
+                known = []
+        if known:
+            inside = {idx for i, j, _, _ in known for idx in range(i, j)}
+            role = any(toks[idx].bare in lex.role_heads for idx in range(a, b) if idx not in inside)
+            if role:
+                # "a spokesperson for Nvidia": a person speaking for a known organisation.
+                mention = self.span(a, b)
+                name = tidy_source_name(mention.text, lex)
+                return [(name, "person or role", "explicit", mention, any(s for *_, s in known), None)]
+            if len(known) == 1 or not _is_coordination(toks, known):
+                _i, _j, src, sus = known[0]
+                mention = self.span(a, b)
+                return [(src.name, src.kind, "explicit", mention, sus, None)]
+            return [(src.name, src.kind, "explicit", self.span(i, j), sus, None) for i, j, src, sus in known]
+        if len(words) >= 4 and words[0] in {"a", "an", "the"} and words[1] in lex.role_heads \
+                and words[2] in {"for", "at", "from", "of"} and toks[a + 3].cap:
+            # "A spokesman for Solvang Air": both ways a reading may name them ("a spokesman for
+            # Solvang Air", "Solvang Air spokesman"), so a search or a match finds either.
+            org = self.text[toks[a + 3].start : toks[b - 1].end]
+            phrase = tidy_source_name(self.span(a, b).text, lex)
+            return [(f"{phrase} ({org} {toks[a + 1].text})", "person or role", "explicit", self.span(a, b), False,
+                     None)]
+        owner_noun, role = None, None
+        if len(words) == 3 and words[0] in {"a", "an"} and words[2] in lex.role_heads and not toks[a + 1].cap:
+            owner_noun, role = words[1], toks[a + 2].text  # "a company spokesperson"
+        elif len(words) == 5 and words[0] in {"a", "an"} and words[1] in lex.role_heads \
+                and words[2] in {"for", "at", "of"} and words[3] in {"the", "its"}:
+            owner_noun, role = words[4], toks[a + 1].text  # "a spokesperson for the organization"
+        if owner_noun is not None and lex.reference_nouns.get(owner_noun) in {"company", "government"}:
+            # The spokesperson of the organisation named before. Both ways a reading may name them are
+            # kept, as for "a spokesman for Solvang Air".
+            owner = ctx.resolve(lex.reference_nouns[owner_noun], owner_noun, self.st, toks[a].start)
+            if owner is not None:
+                mention = self.span(a, b)
+                org = ctx.expand_name(owner.source, toks[a].start)
+                name = f"{tidy_source_name(mention.text, lex)} ({org} {role})"
+                return [(name, "person or role", "explicit", mention, False, None)]
+        if words and words[0] == "both" and "and" in words:
+            # "Both CoinDesk and The Block reported": two sources, known to the registry or not.
+            k = a + words.index("and")
+            left, right = (a + 1, k), (k + 1, b)
+            if left[1] > left[0] and right[1] > right[0]:
+                return [*self.sources_of(left, ctx), *self.sources_of(right, ctx)]
+        # A back-reference: a pronoun, or "the report", "the company", "one of the people".
+        mention = self.span(a, b)
+        if len(words) == 1 and words[0] in lex.document_heads and b < len(toks) and toks[b].low in {"it", "they"}:
+            # "according to figures it shared with the newspaper": the figures of whoever "it" is.
+            owner = ctx.resolve(lex.pronouns[toks[b].low], toks[b].low, self.st, mention.start)
+            if owner is not None:
+                return [(f"{owner.source} {toks[a].text}", "document", "reference", mention, False, None)]
+        if len(words) == 2 and words[0] in lex.reference_nouns and words[1] in lex.document_heads:
+            # "company figures", "ministry data": the organisation named before, and what it published.
+            owner = ctx.resolve(lex.reference_nouns[words[0]], words[0], self.st, mention.start)
+            if owner is not None:
+                # Both names kept: "Ade Solar company figures" says whose figures, and that they are its own.
+                phrase = " ".join(t.text for t in toks[a:b])
+                return [(f"{owner.source} {phrase}", "document", "reference", mention, False, None)]
+        if len(words) >= 2 and words[0] in {"its", "their", "his", "her"}:
+            # "its website", "their annual report": the owner named before, and what it published.
+            owner = ctx.resolve("thing" if words[0] == "its" else lex.pronouns.get(words[0], "group"),
+                                {"its": "it", "their": "they", "his": "he", "her": "she"}[words[0]],
+                                self.st, mention.start)
+            if owner is not None:
+                rest = " ".join(t.text for t in toks[a + 1 : b])
+                return [(f"{owner.source} {rest}", "document", "reference", mention, False, None)]
+        ref = self._reference_class(words, [t.text for t in toks[a:b]])
+        if ref is not None:
+            cls, noun = ref
+            modifiers = tuple(w for w in words[1:-1] if w not in lex.determiners and w not in {"of"})
+            hit = ctx.resolve(cls, noun, self.st, mention.start, modifiers)
+            if hit is not None:
+                return [(hit.source, hit.source_kind, "reference", mention, False, hit.via)]
+            if cls in {"thing", "person", "group"} and noun in lex.pronouns:
+                return []  # a bare pronoun with nothing before it vouches for nothing
+            # Nothing before it: "the interior ministry" names a new source, "the ministry" a vague one.
+            content = [w for w in words if w not in lex.determiners]
+            name = " ".join(t.text for t in toks[a:b] if t.low not in lex.determiners)
+            basis = "explicit" if len(content) >= 2 else "reference"
+            return [(name, _REF_KIND.get(cls, "unknown"), basis, mention, False, None)]
+        # "Mr. Tanaka", "Tanaka": the person named in full earlier in the draft.
+        core = [t for t in toks[a:b] if t.low not in HONORIFICS]
+        if len(core) == 1 and core[0].cap and core[0].is_word:
+            marked = len(core) < b - a or ctx.knows_surname(core[0].text)
+            full = ctx.full_name(core[0].text, mention.start, strict=not marked)
+            # "Feltham said" after "local property developer Marion Feltham": the person named in
+            # full before, whether or not she spoke then.
+            if full and (marked or guess_kind(full) == "person or role"):
+                return [(full, "person or role", "explicit", mention, False, None)]
+        # A misspelt outlet ("Finacial Times"): fuzzy look-up of the capitalised part only.
+        caps = [t for t in toks[a:b] if t.cap and t.low not in lex.determiners]
+        if caps and not (head_words & lex.role_heads):
+            s0, e0 = caps[0].start, caps[-1].end
+            res = self.names.registry.lookup(self.text[s0:e0])
+            if res is not None and res.known:
+                return [(res.name, res.kind, "explicit", mention, res.suspicious, None)]
+        name = tidy_source_name(mention.text, lex)
+        if not name:
+            return []
+        folded, lookalike = fold_lookalikes(name)
+        if lookalike:
+            # "Kestr\u0435l Air" (a Cyrillic е): the same unknown source as "Kestrel Air", flagged.
+            return [(" ".join(folded.split()), _kind_of(folded, lex, self.text, mention.start), "explicit", mention,
+                     True, None)]
+        kind = _kind_of(name, lex, self.text, mention.start)
+        if kind == "person or role":
+            name = person_name(name)
+        if name != mention.text and len(name) < len(mention.text) - 4:
+            # "the research firm Parrot Metrics": the descriptor says what kind of source it is.
+            described = [w for w in mention.text[: -len(name)].lower().split() if w in lex.reference_nouns]
+            if described:
+                kind = _REF_KIND.get(lex.reference_nouns[described[-1]], kind)
+                if lex.reference_nouns[described[-1]] == "outlet":
+                    kind = "news outlet"
+        return [(name, kind, "explicit", mention, False, None)]
+
+    def _reference_class(self, words: list[str], raw: list[str]) -> tuple[str, str] | None:
+        """(class, noun) when a noun phrase points back: "it", "the newspaper", "one of the sources"."""
+        lex = self.lex
+        if len(words) == 1 and words[0] in lex.pronouns:
+            return lex.pronouns[words[0]], words[0]
+        if len(words) == 3 and words[1] == "of" and words[2] in {"them", "those", "these"}:
+            return "group", "they"  # "one of them"
+        if words in (["the", "other"], ["another"], ["one"], ["the", "second"], ["the", "third"], ["the", "first"]):
+            return "group", "they"  # "Two delegates spoke to Bloomberg. … The other said …": one of them
+        if len(words) >= 4 and words[1] == "of" and words[2] in {"the", "those", "these"}:
+            # "one of the people", "two of the sources": the group named before.
+            words, raw = words[2:], raw[2:]
+        if words and words[0] in {"the", "this", "that", "these", "those"} and len(words) <= 6:
+            rest = [w for w in words[1:] if w not in lex.determiners]
+            caps = [w for w, r in zip(words[1:-1], raw[1:-1], strict=True) if r[:1].isupper()]
+            if not rest or raw[-1][:1].isupper() or any(not is_adjective_of_place(w) and not w.endswith("-based")
+                                                        for w in caps):
+                return None  # "the Labor Department" is a name, not a pointer back
+            owners = [w[:-2] for w in rest[:-1] if w.endswith(("'s", "’s"))]
+            if lex.reference_nouns.get(rest[-1]) == "person" and any(
+                    lex.reference_nouns.get(o) != "company" and o not in lex.pronouns for o in owners):
+                return None  # "the prime minister's spokesperson": someone new, named by whose they are
+            two = " ".join(rest[-2:])
+            if two in lex.reference_nouns:
+                return lex.reference_nouns[two], rest[-1]
+            if rest[-1] in lex.reference_nouns and (len(rest) <= 2 or all(w.islower() or "-" in w for w in rest)):
+                return lex.reference_nouns[rest[-1]], rest[-1]
+        return None
+
+
+Named = tuple[str, SourceKind, str, Span, bool, str | None]
+
+_REF_KIND: dict[str, SourceKind] = {
+    "outlet": "document", "company": "company", "person": "person or role",
+    "government": "government body", "document": "document",
+}
+
+
+TITLE_WORDS = TITLES | HONORIFICS
+
+
+def person_name(name: str) -> str:
+    """A person's name without the titles before it: "Chief Executive Officer Ana Ruiz" → "Ana Ruiz",
+    "Andina Minerals Chief Financial Officer Pedro Gomez" → "Pedro Gomez", "Sen. Tom Harlan" → "Tom Harlan"."""
+    words = name.split()
+    last_title = max((i for i, w in enumerate(words) if w.lower().rstrip(".,") in TITLE_WORDS), default=-1)
+    rest = words[last_title + 1 :]
+    if last_title >= 0 and rest and all(w[:1].isupper() for w in rest) and len(rest) <= 4:
+        return " ".join(rest)
+    return name
+
+
+def _kind_of(name: str, lex: Lexicon, text: str = "", at: int = 0) -> SourceKind:
+    """The registry's guess, corrected by what the draft says around the name: a title makes a
+    person ("Chief Executive Jane Doe"); a descriptor before it makes a company ("mining company
+    Minera Cordillera Blanca")."""
+    kind = guess_kind(name)
+    if kind == "person or role" and name.split()[-1].lower().rstrip(".") in COMPANY_SUFFIXES:
+        return "company"  # "Brightwell Foods", "Andes Mining"
+    titled = any(w.lower().strip(",").rstrip(".") in TITLE_WORDS for w in name.split())
+    if kind in {"organisation", "unknown"} and titled:
+        return "person or role"
+    if kind == "person or role" and not titled and name[:1].isupper():
+        if text and _described_as_company(name, text, at):
+            return "company"
+        if len(name.split()) >= 3:
+            return "organisation"  # three capitalised words name an organisation more often than a person
+    return kind
+
+
+
+
+_DESCRIBED: dict[tuple[int, str, int], bool] = {}  # (hash of the draft, name, stretch)
+NEARBY = 20_000  # characters either side of a name where the draft may describe it
+
+
+def _described_as_company(name: str, text: str, at: int) -> bool:
+    """Does the draft call `name` a company near where it stands ("mining company Minera Cordillera
+    Blanca")? Looks only where the name occurs, within `NEARBY` characters, once per name and stretch."""
+    lo, hi = max(0, at - NEARBY), min(len(text), at + NEARBY)
+    key = (hash(text), name, at // NEARBY)
+    found = _DESCRIBED.get(key)
+    if found is None:
+        if len(_DESCRIBED) > 4096:
+            _DESCRIBED.clear()
+        found = False
+        start = text.find(name, lo, hi)
+        while start != -1 and not found:
+            before = text[max(0, start - 24) : start].split()
+            found = bool(before) and before[-1].lower() in lexicon().company_descriptors
+            start = text.find(name, start + len(name), hi)
+        _DESCRIBED[key] = found
+    return found
+
+
+def _capitalised_run(toks: list[Tok], i: int, j: int, a: int, b: int, lex: Lexicon) -> tuple[int, int]:
+    """Widen toks[i:j] to the run of capitalised words around it, within the phrase toks[a:b]."""
+    while i > a and toks[i - 1].cap and toks[i - 1].is_word and toks[i - 1].low not in lex.determiners \
+            and not toks[i - 1].low.endswith(("'s", "’s")):
+        i -= 1
+    while j < b and toks[j].cap and toks[j].is_word and toks[j].bare not in REPORT_NOUNS \
+            and toks[j].low not in lex.role_heads:
+        j += 1
+    return i, j
+
+
+def _is_coordination(toks: list[Tok], known: list[tuple[int, int, RegistrySource, bool]]) -> bool:
+    """True when the known names are joined by "and" or commas ("Reuters and Bloomberg")."""
+    for (_, j, _, _), (i2, _, _, _) in itertools.pairwise(known):
+        between = {t.low for t in toks[j:i2]}
+        if not between or not between <= {"and", ",", "&", "the", "both", "as", "well", "also"}:
+            return False
+    return True
+
+
+def tidy_source_name(text: str, lex: Lexicon) -> str:
+    """A readable source name from its mention: "People familiar with …" → "people familiar with …"."""
+    name = " ".join(text.split()).strip(" ,;:.'\"“”‘’")
+    if name.endswith(("'s", "’s")):
+        name = name[:-2]
+    low = name.lower()
+    for det in ("the ",):
+        if low.startswith(det) and len(name) > len(det):
+            rest = name[len(det):]
+            if rest[:1].isupper():
+                name = rest  # "the Commerce Department" → "Commerce Department"
+            break
+    words = name.split(" ")
+    # "the research firm Parrot Metrics", "local radio station Radio Sur", "Mine operator Andina
+    # Minerals": a lower-case descriptor before a proper name; the name is the source.
+    k = len(words)
+    while k > 0 and words[k - 1][:1].isupper():
+        k -= 1
+    descriptor = words[1:k] if words[0][:1].isupper() else words[:k]
+    if 0 < k < len(words) and descriptor and all(w.islower() and w not in NAME_PARTICLES for w in descriptor) \
+            and words[k - 1] not in lex.np_prepositions and words[k - 1] not in lex.determiners:
+        return " ".join(words[k:])
+    first = words[0]
+    if first.lower() in lex.lowercase_when_initial or first.lower() in lex.determiners:
+        name = first.lower() + name[len(first):]
+    return name
+
+
+def may_speak(r: StatementReader, np: tuple[int, int]) -> bool:
+    """Whether a noun phrase can be someone who says things: "the bank", "Acme", "analysts", "it",
+    not "two weak quarterly" (before "reports", a noun)."""
+    head = r.toks[np[1] - 1]
+    lex = r.lex
+    return head.cap or head.bare in lex.role_heads or head.bare in lex.group_heads or head.low in lex.pronouns \
+        or head.bare in lex.reference_nouns or head.bare in lex.document_heads
