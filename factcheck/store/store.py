@@ -519,15 +519,12 @@ class Store:
         last did. With `include_previous`, statements unchanged since an earlier version of the
         draft (same path) bring that version's review along where this one has none.
         """
-        chain = self._draft_chain(draft_id) if include_previous else [draft_id]
         records: dict[str, TagRecord] = {}
-        for one in reversed(chain):  # oldest first, so the newest version's review wins
-            for row in self._read(
-                "SELECT statement_key, tag, note, reviewer, updated_at FROM tags WHERE draft_id = ?", (one,)
-            ):
-                if row["tag"] not in _TAGS:
-                    row["tag"] = None
-                records[row["statement_key"]] = TagRecord.model_validate(row)
+        for row in self._rows_by_version("SELECT statement_key, tag, note, reviewer, updated_at FROM tags",
+                                         draft_id, include_previous):
+            if row["tag"] not in _TAGS:
+                row["tag"] = None
+            records[row["statement_key"]] = TagRecord.model_validate(row)
         with self._lock:
             pending = [c for c in self._pending if c.draft_id == draft_id and c.action != "correction"]
         for change in pending:
@@ -564,12 +561,16 @@ class Store:
 
     def statement_texts(self, draft_id: int, *, include_previous: bool = False) -> dict[str, str]:
         """The kept text of each statement key of a draft (and of its earlier versions)."""
+        rows = self._rows_by_version("SELECT statement_key, text FROM statements", draft_id, include_previous)
+        return {row["statement_key"]: row["text"] for row in rows}
+
+    def _rows_by_version(self, select: str, draft_id: int, include_previous: bool) -> Iterator[dict[str, Any]]:
+        """The rows of `select` (a query without WHERE) for a draft and, with `include_previous`, its
+        earlier versions: oldest version first, so that keeping the last row per key lets the newest
+        version's review win."""
         chain = self._draft_chain(draft_id) if include_previous else [draft_id]
-        texts: dict[str, str] = {}
         for one in reversed(chain):
-            for row in self._read("SELECT statement_key, text FROM statements WHERE draft_id = ?", (one,)):
-                texts[row["statement_key"]] = row["text"]
-        return texts
+            yield from self._read(f"{select} WHERE draft_id = ?", (one,))
 
     def _draft_chain(self, draft_id: int, limit: int = 50) -> list[int]:
         chain = [draft_id]
@@ -597,15 +598,12 @@ class Store:
         With `include_previous`, statements unchanged since an earlier version of the draft (same
         path) bring that version's corrections along, as tags do, unless this version took them back.
         """
-        chain = self._draft_chain(draft_id) if include_previous else [draft_id]
-        records: dict[str, Correction] = {}
-        for one in reversed(chain):  # oldest first, so the newest version's reading wins
-            for row in self._read(
-                "SELECT statement_key, sources_json, not_claim, reviewer, updated_at FROM corrections "
-                "WHERE draft_id = ?",
-                (one,),
-            ):
-                records[row["statement_key"]] = _correction_from_row(row)
+        records = {
+            row["statement_key"]: _correction_from_row(row)
+            for row in self._rows_by_version(
+                "SELECT statement_key, sources_json, not_claim, reviewer, updated_at FROM corrections",
+                draft_id, include_previous)
+        }
         with self._lock:
             pending = [c for c in self._pending if c.draft_id == draft_id and c.action == "correction"]
         for change in pending:
