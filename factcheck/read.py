@@ -85,7 +85,8 @@ def read_draft(
 
     raw, encoding, warnings = decode_bytes(data, name)
     if not _VISIBLE.search(raw):
-        raise InputError(f"{name} is empty: nothing to check")
+        what = "is empty" if not raw else "holds only blank characters"
+        raise InputError(f"{name} {what}: nothing to check")
     text = raw
     if is_markdown:
         text = mask_markdown(raw)

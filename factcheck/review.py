@@ -808,11 +808,11 @@ def _same_value(a: Any, b: Any) -> bool:
 REVIEW_MAX_CHARS = 2_000_000
 
 
-def check_reviewable(draft: Draft) -> None:
-    """Refuse, in one line, a draft too long to review (see `REVIEW_MAX_CHARS`)."""
+def check_reviewable(draft: Draft, command: str = "review") -> None:
+    """Refuse, in one line, a draft too long to review or export (see `REVIEW_MAX_CHARS`)."""
     if len(draft.text) > REVIEW_MAX_CHARS:
         raise InputError(
-            f"{draft.path}: {len(draft.text):,} characters is too long to review (the limit is "
+            f"{draft.path}: {len(draft.text):,} characters is too long to {command} (the limit is "
             f"{REVIEW_MAX_CHARS:,}, about 300,000 words): split the draft, or read it with `factcheck check`"
         )
 

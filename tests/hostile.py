@@ -202,7 +202,7 @@ def _empty(folder: Path) -> Case:
 
 def _blank(folder: Path) -> Case:
     data = " \t\n\r\n \u00a0\u2003\n\u200b\n".encode()
-    return Case("whitespace-only", _write(folder / "blank.txt", data), "error", says=("empty",))
+    return Case("whitespace-only", _write(folder / "blank.txt", data), "error", says=("only blank characters",))
 
 
 # --- paths that are not drafts ------------------------------------------------------------------

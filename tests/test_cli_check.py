@@ -407,3 +407,14 @@ def test_usage_errors_are_one_line():
         assert result.exit_code == 2
         lines = [line for line in result.stderr.splitlines() if line.strip()]
         assert len(lines) == 1 and lines[0].startswith("factcheck: "), result.stderr
+
+
+def test_an_empty_fail_on_is_a_usage_error(tmp_path):
+    from click.testing import CliRunner
+
+    from factcheck.cli import main
+
+    draft = tmp_path / "d.txt"
+    draft.write_text("The port reopened, Reuters reported.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", str(draft), "--fail-on", ""])
+    assert result.exit_code == 2 and "--fail-on needs at least one flag" in result.stderr

@@ -117,3 +117,10 @@ def test_real_process_check_and_backup(db: Path, tmp_path: Path) -> None:
         env=env, capture_output=True, text=True, timeout=60,
     )
     assert bad.returncode == 2 and bad.stderr.count("\n") == 1 and "Traceback" not in bad.stderr
+
+
+def test_backup_makes_the_folder_it_names(runner: CliRunner, db: Path, tmp_path: Path) -> None:
+    target = tmp_path / "backups" / "2026" / "sources.db"
+    result = runner.invoke(main, ["db", "backup", str(target), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    assert json.loads(runner.invoke(main, ["db", "check", "--json", "--db", str(target)]).output)["ok"]

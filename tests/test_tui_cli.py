@@ -86,5 +86,6 @@ def test_a_draft_too_long_to_review_is_refused_in_one_line_and_nothing_is_writte
         result = CliRunner().invoke(main, command)
         assert result.exit_code == 2
         (line,) = result.stderr.strip().splitlines()
-        assert line.startswith(f"factcheck: {draft}: ") and "too long to review" in line and "factcheck check" in line
+        assert line.startswith(f"factcheck: {draft}: ") and f"too long to {command[0]}" in line
+        assert "factcheck check" in line
     assert not db.exists()

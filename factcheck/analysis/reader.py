@@ -70,7 +70,7 @@ REPORT_NOUNS = frozenset({"report", "reports", "newspaper", "paper", "article", 
 # --- Candidate frames --------------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)
 class Frame:
     kind: str  # "verb", "according", "per", "passive"
     cue: tuple[int, int]  # token range of the cue words
@@ -84,6 +84,8 @@ class Frame:
 
 class StatementReader:
     """Reads the frames of one statement. Created per statement; cheap."""
+
+    __slots__ = ("body", "lex", "names", "st", "text", "toks")
 
     def __init__(self, text: str, st: Statement, names: NameIndex, lex: Lexicon, toks: list[Tok]) -> None:
         self.text = text

@@ -46,7 +46,7 @@ _DATELINE_END = frozenset({"-", "—", "–", "--"})
 _TOKEN_TEXT = operator.itemgetter(2)  # Tok.text, read without an attribute look-up
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     pos: int
     name: str
@@ -59,7 +59,7 @@ class Mention:
         return self.said_in.text.lower() if self.said_in is not None else ""
 
 
-@dataclass
+@dataclass(slots=True)
 class Context:
     """What the statements before the current one named, in reading order."""
 

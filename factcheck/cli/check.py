@@ -108,7 +108,10 @@ COMMANDS: list[click.Command] = [check]
 
 def parse_flags(values: Iterable[str]) -> tuple[str, ...]:
     """The flags named by `--fail-on` ("a,b" and repeated options both work), validated."""
+    values = list(values)
     names = [name.strip() for value in values for name in value.split(",") if name.strip()]
+    if values and not names:
+        raise InputError(f"--fail-on needs at least one flag: {', '.join(FLAGS)}")
     unknown = [name for name in names if name not in FLAGS]
     if unknown:
         raise InputError(

@@ -59,7 +59,7 @@ def export(
     from factcheck.export import render, write_export
     from factcheck.review import check_reviewable, load_session
 
-    check_reviewable(loaded)
+    check_reviewable(loaded, "export")
     from factcheck.store import open_store, resolve_db_path
 
     path = resolve_db_path(db)

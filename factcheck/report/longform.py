@@ -58,7 +58,8 @@ def markdown(long: LongDraft) -> Iterator[str]:
         for piece, index, _paragraph in _pieces(long, _markdown_block):
             for k, statement_text in piece.unattributed:
                 unattributed.append(index + k)
-                needs_source.write(memo.needs_source_item(index + k, statement_text) + "\n")
+                if len(unattributed) <= memo.NEEDS_SOURCE_LISTED:
+                    needs_source.write(memo.needs_source_item(index + k, statement_text) + "\n")
             for _local, block in piece.statements:
                 walkthrough.write("\n\n" + block.replace(MARK, str(index), 1))
                 index += 1
@@ -67,6 +68,8 @@ def markdown(long: LongDraft) -> Iterator[str]:
         if unattributed:
             yield f"{memo.NEEDS_SOURCE}\n\n"
             yield from _read_back(needs_source)
+            if len(unattributed) > memo.NEEDS_SOURCE_LISTED:
+                yield memo.needs_source_more(len(unattributed) - memo.NEEDS_SOURCE_LISTED) + "\n"
             yield "\n"
         yield memo.WALKTHROUGH
         yield from _read_back(walkthrough)

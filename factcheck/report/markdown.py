@@ -209,13 +209,25 @@ NEEDS_SOURCE = "## Needs a source"
 WALKTHROUGH = "## Statement by statement"
 
 
+# The action list names this many claims; past it the memo says how many more (an archive can hold
+# tens of thousands; every one is still in the statement-by-statement section).
+NEEDS_SOURCE_LISTED = 500
+
+
 def _needs_source(unattributed: Iterable[tuple[int, str]]) -> str:
-    items = [needs_source_item(index, text) for index, text in unattributed]
+    pairs = list(unattributed)
+    items = [needs_source_item(index, text) for index, text in pairs[:NEEDS_SOURCE_LISTED]]
+    if len(pairs) > NEEDS_SOURCE_LISTED:
+        items.append(needs_source_more(len(pairs) - NEEDS_SOURCE_LISTED))
     return f"{NEEDS_SOURCE}\n\n" + "\n".join(items) if items else ""
 
 
 def needs_source_item(index: int, text: str) -> str:
     return f"- **#{index}** {escape(text)}"
+
+
+def needs_source_more(count: int) -> str:
+    return f"- … and {describe.plural(count, 'more claim')} without a source: see below"
 
 
 def _walkthrough(reading: Reading) -> str:

@@ -879,8 +879,9 @@ class Store:
     def backup(self, dest: str | Path) -> Path:
         """A consistent copy of the database at `dest` (SQLite backup API; safe while others write).
 
-        `dest` may be a folder (the copy is named after the database and the time). An existing
-        file is never overwritten. Returns the path written.
+        `dest` may be a folder (the copy is named after the database and the time); a folder the
+        path names that does not exist yet is made, as `mkdir -p` would ("backups/2026-11.db").
+        An existing file is never overwritten. Returns the path written.
         """
         target = Path(dest).expanduser()
         if target.is_dir():
@@ -888,8 +889,11 @@ class Store:
             target = target / f"{self.path.stem}-{stamp}{self.path.suffix or '.db'}"
         if target.exists():
             raise DatabaseError(f"{target} already exists: choose another backup path")
-        if not target.parent.is_dir():
-            raise DatabaseError(f"cannot write {target}: the folder {target.parent} does not exist")
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            why = exc.strerror or exc
+            raise DatabaseError(f"cannot make the folder {target.parent} for the backup: {why}") from None
         self._copy_to(target)
         return target
 
