@@ -461,3 +461,25 @@ def test_a_number_with_a_thousands_comma_does_not_end_an_apposition():
     (st,) = read("The Hypertension Patients Alliance, a nonprofit group with about 40,000 members, said the "
                  "recall was overdue.")
     assert who(st) == [("Hypertension Patients Alliance", None, "explicit")]
+
+
+def test_the_agency_with_a_field_of_its_own_is_a_new_source():
+    a, b = read("A fire service spokeswoman told the Belga news agency that two workers were hurt.\n\n"
+                "The Flemish environment agency said air measurements showed no toxic substances.")
+    assert who(a)[0][1] == "Belga"
+    assert who(b)[0][0].lower().endswith("flemish environment agency") and who(b)[0][2] == "explicit"
+
+
+def test_quoted_as_saying_by_an_outlet_and_heard_from():
+    a, b, c = read("“We will look at it closely,” an official was quoted as saying by Yonhap.\n\n"
+                   "The jury later heard from Lorraine Batty, a former regional manager.\n\nShe said she kept notes.")
+    assert who(a)[0][1] == "Yonhap"
+    assert who(b) == [("Lorraine Batty", None, "explicit")]
+    assert who(c) == [("Lorraine Batty", None, "reference")]
+
+
+def test_the_report_is_the_study_named_after_the_last_outlet():
+    _, _, b = read("The Guardian reported that trusts were cutting posts.\n\n"
+                "A report by the Calder Institute found that deficits doubled. The report said older areas were "
+                "worst hit.")
+    assert "Calder Institute" in who(b)[0][0] and who(b)[0][2] == "reference"

@@ -65,7 +65,8 @@ class Lexicon:
 
 
 # Words that open a frame of their own besides the cue verbs (see `StatementReader.frames`).
-FRAME_WORDS = frozenset({"according", "per", "by", "quoted", "cited", "called", "described", "branded", "dubbed"})
+FRAME_WORDS = frozenset({"according", "per", "by", "quoted", "cited", "called", "described", "branded", "dubbed",
+                         "heard"})
 
 
 def _word_trie_re(words: set[str] | frozenset[str]) -> re.Pattern[str]:
@@ -116,7 +117,7 @@ def lexicon() -> Lexicon:
     strict = _words(cues["strict"]) - general
     conduits = frozenset(tuple(p.lower().split()) for p in data["seen_by"])
     participles = _words(data["participle_cues"]["words"])
-    trigger = general | strict | {"according", "per", "citing", "quoting", "quoted", "cited", "called"} \
+    trigger = general | strict | {"according", "per", "citing", "quoting", "quoted", "cited", "called", "heard"} \
         | {c[0] for c in conduits} | _words(data["passive_participles"]) | participles
     nr = data["non_response"]["phrases"]
     hedges = _phrase_re(data["hedges"])

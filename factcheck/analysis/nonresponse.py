@@ -213,11 +213,16 @@ def _entities(subject: list[Tok], text: str, names: NameIndex, lex: Lexicon, ctx
         join = joins[n - 1] if n else None
         described = not item[-1].cap
         if join == "," and closed:
+            if keep and not keep[-1][-1].cap and item[-1].cap and n == len(items) - 1:
+                keep[-1] = item  # "Daeyang and its largest shareholder, the firm Bukhan Partners, …"
             continue
         if join == "," and len(items) == 2 and described and items[0][-1].cap:
             continue
-        if n == 0 and len(items) >= 2 and joins[0] == "," and described and all(i[-1].cap for i in items[1:]):
-            continue  # "Two of its largest customers, the chains FreshWay and Hollis Market, …"
+        if n == 0 and len(items) >= 2 and joins[0] == "," and described and items[1][-1].cap \
+                and (len(items) == 2 or joins[1] == "and" or all(i[-1].cap for i in items[1:])):
+            # "Two of its largest customers, the chains FreshWay and Hollis Market, …", "Acme's
+            # parent company, Rhenvald Group, and the port authority …": the description of a name.
+            continue
         closed = closed or join == "and"
         keep.append(item)
     items = keep
@@ -265,8 +270,14 @@ def _entities(subject: list[Tok], text: str, names: NameIndex, lex: Lexicon, ctx
                     and item[speaker + 1].low in {"for", "of"}:
                 core = item[speaker + 2 :]  # "a representative for Feltham"
             if core and all(t.cap for t in core):
-                owner = text[core[0].start : core[-1].end].removesuffix("'s").removesuffix("’s")
-                out.append(ctx.expand_name(owner, item[0].start))
+                owner = text[core[0].start : core[-1].end]
+                bare = owner.removesuffix("'s").removesuffix("’s")
+                full = ctx.expand_name(bare, item[0].start)
+                if bare != owner and full != bare:
+                    # "Holm's office" → "Mira Holm's office": whose office, by the full name.
+                    out.append(full + owner[len(bare):] + text[core[-1].end : item[-1].end])
+                else:
+                    out.append(full)
                 continue
         name = tidy_source_name(raw, lex)
         if name:

@@ -320,6 +320,10 @@ class StatementReader:
                 f = self._quoted_as_saying(ci)
                 if f:
                     out.append(f)
+            elif low == "heard" and ci + 2 < n and toks[ci + 1].low == "from":
+                f = self._heard_from(ci)
+                if f:
+                    out.append(f)
             elif low in {"called", "described", "branded", "dubbed"} and self._quote_follows(ci):
                 # "Sen. Tom Harlan called the decision “a gift to …”": words in quotation marks.
                 np = self.np_left(ci)
@@ -367,6 +371,9 @@ class StatementReader:
 
     def _quoted_as_saying(self, ci: int) -> Frame | None:
         toks = self.toks
+        if ci >= 2 and toks[ci - 1].low in BE_FORMS:
+            # "was cited for violations" is no speech; "was quoted as saying" is
+            return self._was_quoted(ci) if toks[ci].low == "quoted" else None
         # "B quoted A (, a trader,) as saying": find "as saying" within the next MAX_NP + 6 tokens.
         for k in range(ci + 1, min(len(toks) - 1, ci + MAX_NP + 6)):
             if toks[k].low == "as" and toks[k + 1].low in {"saying", "telling", "writing", "stating"}:
@@ -379,6 +386,30 @@ class StatementReader:
             if toks[k].text in {".", ";", ":", "?", "!"}:
                 return None
         return None
+
+    def _was_quoted(self, ci: int) -> Frame | None:
+        """"“…,” the official was quoted as saying by Yonhap", "A was quoted by B as saying …": A
+        speaks, B carried the words."""
+        toks = self.toks
+        subject = self.np_left(ci - 1)
+        if subject is None:
+            return None
+        k = ci + 1
+        if k + 1 < len(toks) and toks[k].low == "as" and toks[k + 1].low in {"saying", "telling", "writing"}:
+            k += 2
+        saying = k > ci + 1
+        if k < len(toks) and toks[k].low == "by":
+            carrier = self.np_right(k + 1)
+            if carrier is not None:
+                return Frame("verb", (ci, ci + 1), subject, self._position(subject, ci - 1, ci + 1), via_np=carrier)
+        if not saying:
+            return None
+        return Frame("verb", (ci, ci + 1), subject, self._position(subject, ci - 1, ci + 1))
+
+    def _heard_from(self, ci: int) -> Frame | None:
+        """"The jury heard from Lorraine Batty, a former manager": she testified; what she said follows."""
+        np = self.np_right(ci + 2)
+        return Frame("according", (ci, ci + 2), np, "anywhere") if np is not None else None
 
     def _first_to_report(self, ci: int) -> Frame | None:
         """"Nikkei was (the) first to report the delay": the subject of "was" reported it."""
@@ -572,6 +603,12 @@ class StatementReader:
         known = self.names.find(self.text, toks, a, b)
         words = [t.low for t in toks[a:b]]
         head_words = {t.bare for t in toks[a:b]}
+        if words and words[0] == "both" and "and" in words:
+            # "Both CoinDesk and The Block reported": two sources, known to the registry or not.
+            k = a + words.index("and")
+            left, right = (a + 1, k), (k + 1, b)
+            if left[1] > left[0] and right[1] > right[0]:
+                return [*self.sources_of(left, ctx), *self.sources_of(right, ctx)]
         if known and len(known) == 1:
             run = _capitalised_run(toks, known[0][0], known[0][1], a, b, lex)
             if run != (known[0][0], known[0][1]):
@@ -616,12 +653,6 @@ class StatementReader:
                 org = ctx.expand_name(owner.source, toks[a].start)
                 name = f"{tidy_source_name(mention.text, lex)} ({org} {role})"
                 return [(name, "person or role", "explicit", mention, False, None)]
-        if words and words[0] == "both" and "and" in words:
-            # "Both CoinDesk and The Block reported": two sources, known to the registry or not.
-            k = a + words.index("and")
-            left, right = (a + 1, k), (k + 1, b)
-            if left[1] > left[0] and right[1] > right[0]:
-                return [*self.sources_of(left, ctx), *self.sources_of(right, ctx)]
         # A back-reference: a pronoun, or "the report", "the company", "one of the people".
         mention = self.span(a, b)
         if len(words) == 1 and words[0] in lex.document_heads and b < len(toks) and toks[b].low in {"it", "they"}:

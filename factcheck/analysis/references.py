@@ -119,6 +119,17 @@ class Context:
                 modifiers: tuple[str, ...] = ()) -> Attribution | None:
         """The attribution a back-reference of class `ref` ("outlet", "company", …) points to."""
         srcs = [m for m in self.sources if m.pos < before]
+        if ref == "outlet" and noun == "agency" and any(
+                w not in OUTLET_MODIFIERS and not is_adjective_of_place(w) for w in modifiers):
+            return None  # "the Flemish environment agency": a body of its own, not the news agency
+        if ref == "outlet" and noun == "report":
+            # "A report by the Calder Institute found …. The report said …": the source whose
+            # statement spoke of a report, when it came after the last outlet named.
+            outlets = [m for m in srcs if m.kind in OUTLET_KINDS or (m.att is not None and m.att.via)]
+            told = [m for m in srcs if "report" in m.where and m.kind not in OUTLET_KINDS
+                    and not (m.att is not None and m.att.via)]
+            if told and (not outlets or told[-1].pos > outlets[-1].pos):
+                return told[-1].att if told[-1].att is not None else _as_reference(told[-1].name, told[-1].kind)
         if ref == "outlet" and noun in {"publisher", "owner", "parent"}:
             # "The German publisher": an outlet, or the media company that owns one.
             pool = [m for m in srcs if m.kind in OUTLET_KINDS | {"company"}]
@@ -218,11 +229,17 @@ class Context:
             return _as_reference(hit.name, hit.kind) if hit else None
         if ref == "thing":
             pool = [m for m in srcs if m.kind not in PERSON_KINDS] + [m for m in ents if m.kind not in OUTLET_KINDS]
+            # "The Athletic, citing sources close to the player, reported …. It said …": the outlet
+            # that carried a person's words is a thing "it" can be.
+            pool += [Mention(m.pos, m.att.via, "news outlet", m.att) for m in srcs
+                     if m.kind in PERSON_KINDS and m.att is not None and m.att.via]
             pool.sort(key=lambda m: m.pos)
             if not pool:
                 return None
             hit = pool[-1]
-            return hit.att if hit.att is not None else _as_reference(hit.name, hit.kind)
+            if hit.att is not None and hit.att.source == hit.name:
+                return hit.att
+            return _as_reference(hit.name, hit.kind)
         return None
 
     def noun_phrase_before(self, noun: str, before: int) -> str | None:
@@ -358,6 +375,8 @@ class Context:
 
 # The organisation in a speaker's description: "analysts at Carrow & Finch", "a spokesperson for Nvidia".
 _ORG_OF_SPEAKER = re.compile(r"\b(?:at|for|from) ((?:[A-Z][\w.'’-]*)(?: (?:&|and|of|[A-Z][\w.'’-]*))*)$")
+# Words before "agency" that still describe a news agency: "the state news agency".
+OUTLET_MODIFIERS = frozenset({"news", "wire", "state", "state-run", "state-owned", "official", "national", "press"})
 # Other words a body's name may use for what a reference calls it.
 NOUN_ALIASES: dict[str, tuple[str, ...]] = {
     "force": ("police", "constabulary"), "police": ("constabulary",),
