@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import operator
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -269,7 +270,7 @@ class Context:
             return _as_reference(name, "anonymous group")
         return None
 
-    def _gender_fits(self, noun: str):
+    def _gender_fits(self, noun: str) -> Callable[[Mention], bool]:
         """Whether a person may be "he" or "she": not when the draft called them the other."""
         return lambda m: self.genders.get(m.name, noun) == noun
 
