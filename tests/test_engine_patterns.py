@@ -483,3 +483,16 @@ def test_the_report_is_the_study_named_after_the_last_outlet():
                 "A report by the Calder Institute found that deficits doubled. The report said older areas were "
                 "worst hit.")
     assert "Calder Institute" in who(b)[0][0] and who(b)[0][2] == "reference"
+
+
+def test_a_second_outlet_reporting_a_similar_figure_corroborates():
+    a, b = read("Caixin reported on Monday that Qinghe was seeking about 15% of Daeyang for 1.8 billion yuan.\n\n"
+                "South Korea’s Yonhap News Agency reported a similar figure on Tuesday, saying Qinghe wanted "
+                "around 15 percent of Daeyang.")
+    assert "corroborated" in a.flags and "corroborated" in b.flags
+
+
+def test_an_unknown_masthead_is_a_newspaper_the_newspaper_points_to():
+    _, b = read("The Harrowby Echo, which first reported the plans on Monday, said 140 posts would go.\n\n"
+                "The newspaper said a list of the posts had been drawn up.")
+    assert who(b)[0][0] == "Harrowby Echo"

@@ -45,7 +45,7 @@ def _content(st: Statement) -> str:
 
 
 def _keys(text: str) -> set[str]:
-    return {k.lower().rstrip(".,") for k in set(_KEY_RE.findall(text))} - _STOP_KEYS
+    return {k.lower().rstrip(".,%") for k in set(_KEY_RE.findall(text))} - _STOP_KEYS  # "15%" is "15 percent"
 
 
 _NUMBER_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
@@ -93,9 +93,20 @@ class _Claim:
     def of(cls, st: Statement) -> _Claim:
         content = _content(st)
         low = content.lower()
-        said_also = any(a.cue is not None and st.text[max(0, a.cue.start - st.start - 5) : a.cue.start - st.start]
-                        .lower() == "also " for a in st.attributions)
+        said_also = any(a.cue is not None and _says_same(st.text, a.cue.start - st.start, a.cue.end - st.start)
+                        for a in st.attributions)
         return cls(low, _figures(low), _names_in(content), " also " in f" {st.text.lower()} ", said_also)
+
+
+_SAME_AFTER = re.compile(r"\s+(?:a\s+similar|the\s+same|similar)\b", re.IGNORECASE)
+_SAME_BEFORE = ("also ", "separately ", "likewise ", "similarly ")
+
+
+def _says_same(text: str, cue_start: int, cue_end: int) -> bool:
+    """The writer says a second source tells the same: "NHK also reported", "Yonhap separately
+    reported", "Yonhap reported a similar figure"."""
+    before = text[max(0, cue_start - 11) : cue_start].lower()
+    return before.endswith(_SAME_BEFORE) or _SAME_AFTER.match(text, cue_end) is not None
 
 
 def _stems(text: str, length: int) -> frozenset[str]:

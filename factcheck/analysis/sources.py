@@ -221,6 +221,8 @@ _OUTLET_WORDS = _words(
     """herald times tribune gazette journal chronicle daily news telegraph weekly magazine
     newspaper broadcaster radio tv television outlet website newsletter"""
 )
+# Words that end a newspaper's name and little else: "Harrowby Echo", "Coast Courier".
+_MASTHEAD_ENDS = _words("echo courier courant sentinel bulletin examiner inquirer enquirer argus clarion gleaner")
 _WIRE_WORDS = _words("wire newswire")
 # Words that end the head of a noun phrase: "analysts at Jefferies", "people familiar with".
 _HEAD_ENDERS = _words("of with familiar briefed close in at from for on who that which whose knowledgeable")
@@ -254,7 +256,8 @@ def guess_kind(name: str) -> SourceKind:
         return "document"
     if head in _WIRE_WORDS or (head in ("agency", "service") and ({"news", "press"} & set(head_phrase))):
         return "wire agency"
-    if any(w in _OUTLET_WORDS for w in head_phrase):
+    if any(w in _OUTLET_WORDS for w in head_phrase) or (lower[-1] in _MASTHEAD_ENDS and len(lower) > 1
+                                                        and words[0][:1].isupper()):
         return "news outlet"
     if any(w in _GOVERNMENT_WORDS for w in head_phrase) or lower[0] in ("ministry", "department"):
         return "government body"
