@@ -216,7 +216,7 @@ def _ends_statement(r: StatementReader, f: Frame) -> bool:
 
 
 def _is_outlet_np(r: StatementReader, f: Frame) -> bool:
-    return any(src.kind in OUTLET_KINDS for _, _, src, _ in r.names.find(r.text, r.toks, *f.np))
+    return any(src.kind in OUTLET_KINDS for _, _, src, _ in r.known(*f.np))
 
 
 def _apply_conduits(r: StatementReader, atts: list[Attribution], ctx: Context) -> list[Attribution]:

@@ -85,7 +85,7 @@ class Frame:
 class StatementReader:
     """Reads the frames of one statement. Created per statement; cheap."""
 
-    __slots__ = ("body", "lex", "names", "st", "text", "toks")
+    __slots__ = ("_known", "body", "lex", "names", "st", "text", "toks")
 
     def __init__(self, text: str, st: Statement, names: NameIndex, lex: Lexicon, toks: list[Tok]) -> None:
         self.text = text
@@ -94,6 +94,15 @@ class StatementReader:
         self.lex = lex
         self.toks = toks
         self.body = body_start(self.toks)
+        self._known: dict[tuple[int, int], list[tuple[int, int, RegistrySource, bool]]] = {}
+
+    def known(self, a: int, b: int) -> list[tuple[int, int, RegistrySource, bool]]:
+        """Registry names among toks[a:b] (`NameIndex.find`), looked up once per stretch: the
+        frames, their checks and `sources_of` all ask about the same noun phrases."""
+        found = self._known.get((a, b))
+        if found is None:
+            found = self._known[(a, b)] = self.names.find(self.text, self.toks, a, b)
+        return found
 
     # -- noun phrases --
 
@@ -162,7 +171,7 @@ class StatementReader:
     def _is_proper_name(self, a: int, b: int) -> bool:
         words = [t for t in self.toks[a:b] if t.low not in HONORIFICS and not t.text.endswith(".")]
         return 1 < len(words) <= 4 and all(t.cap and t.is_word for t in words) and \
-            self.toks[a].low not in self.lex.determiners and not self.names.find(self.text, self.toks, a, b)
+            self.toks[a].low not in self.lex.determiners and not self.known(a, b)
 
     def _np_before(self, j: int) -> tuple[int, int] | None:
         """The noun phrase whose last word is token `j`."""
@@ -479,7 +488,7 @@ class StatementReader:
             # "The filings show …", "Interviews with 12 former employees describe …"
             head = next((x for x in toks[np[0] : np[1]] if x.low in lex.np_prepositions), toks[np[1] - 1])
             documents = any(x.bare in lex.document_heads for x in toks[np[0] : np[1]] if x.start < head.end)
-            outlet = any(src.kind in OUTLET_KINDS for _i, _j, src, _s in self.names.find(self.text, toks, *np))
+            outlet = any(src.kind in OUTLET_KINDS for _i, _j, src, _s in self.known(*np))
             # "The International Council for …, which advises …, estimates the stock at …"
             named = t.low in lex.strict_with_a_name and toks[np[0]].cap and toks[np[1] - 1].cap \
                 and toks[np[1] - 1].low not in lex.pronouns and np[0] + 1 < np[1]
@@ -600,7 +609,7 @@ class StatementReader:
                 if outlets and len(inner) == 1:
                     name, kind, basis, _mention, sus, _via = inner[0]
                     return [(name, kind, basis, self.span(a, b), sus, outlets[0][0])]
-        known = self.names.find(self.text, toks, a, b)
+        known = self.known(a, b)
         words = [t.low for t in toks[a:b]]
         head_words = {t.bare for t in toks[a:b]}
         if words and words[0] == "both" and "and" in words:
