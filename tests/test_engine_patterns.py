@@ -496,3 +496,10 @@ def test_an_unknown_masthead_is_a_newspaper_the_newspaper_points_to():
     _, b = read("The Harrowby Echo, which first reported the plans on Monday, said 140 posts would go.\n\n"
                 "The newspaper said a list of the posts had been drawn up.")
     assert who(b)[0][0] == "Harrowby Echo"
+
+
+def test_announcing_a_deal_is_an_event_announcing_that_is_a_source():
+    a, b = read("The two hospital operators announced the $2.3bn all-stock deal in March.\n\n"
+                "Brightwell Foods announced Monday that it will build a plant in Ohio.")
+    assert a.flags == ["unattributed"]
+    assert who(b) == [("Brightwell Foods", None, "explicit")]

@@ -19,6 +19,7 @@ All scanning is token by token over one statement at a time: linear in the text.
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import dataclass
 
 from factcheck.analysis.lexicon import Lexicon, lexicon
@@ -53,6 +54,8 @@ NOT_PER = frozenset({"cent", "capita", "share", "year", "day", "hour", "week", "
                      "head", "barrel", "tonne", "ton", "kilogram", "kg", "litre", "liter", "mile", "kilometre",
                      "annum", "se", "gallon", "ounce", "pound", "square", "minute", "second", "cubic"})
 BELIEF_PARTICIPLES = frozenset({"expected", "predicted", "forecast", "anticipated", "projected"})
+_IN_A_STATEMENT = re.compile(r"\b(?:in|through)\s+(?:a|an|its|their)\s+(?:[\w-]+\s+)?(?:statement|release|filing|"
+                             r"post|letter|note|memo|announcement)\b", re.IGNORECASE)
 POSSESSIVES = frozenset({"its", "their", "his", "her", "our", "my", "your"})
 # Cue words that are nouns as often as verbs: after a possessive ("its forecast") they are nouns.
 NOUN_CUES = frozenset({"forecast", "forecasts", "estimate", "estimates", "report", "reports", "claim", "claims",
@@ -484,7 +487,15 @@ class StatementReader:
         else:
             return None
         if t.low in lex.strict_cues:
-            follows_clause = nxt is not None and (nxt.low == "that" or nxt.text in {":", ","})
+            # "announced Monday that …", "said on Tuesday that …": the time first, then the clause
+            k = ci + 1
+            while k < len(toks) and k - ci <= 3 and (toks[k].low in lex.weekdays or toks[k].low in {"on", "last",
+                                                                                                   "this", "week"}):
+                k += 1
+            after = toks[k] if k < len(toks) else None
+            follows_clause = after is not None and (after.low == "that" or after.text in {":", ","})
+            # "Corvane Foods announced a new plant in a press release": said in a document of its own
+            follows_clause = follows_clause or _IN_A_STATEMENT.search(self.text, t.end, self.st.end) is not None
             # "The filings show …", "Interviews with 12 former employees describe …"
             head = next((x for x in toks[np[0] : np[1]] if x.low in lex.np_prepositions), toks[np[1] - 1])
             documents = any(x.bare in lex.document_heads for x in toks[np[0] : np[1]] if x.start < head.end)
