@@ -503,3 +503,10 @@ def test_announcing_a_deal_is_an_event_announcing_that_is_a_source():
                 "Brightwell Foods announced Monday that it will build a plant in Ohio.")
     assert a.flags == ["unattributed"]
     assert who(b) == [("Brightwell Foods", None, "explicit")]
+
+
+def test_she_after_a_surname_is_the_person_named_in_full_before():
+    *_, d = read("On a gray morning in March, Amara Okafor stood on a loading dock.\n\n"
+                 "Okafor, 34, has spent five years selling heat batteries.\n\n"
+                 "“It sounds simple, and it is simple,” she said.")
+    assert who(d) == [("Amara Okafor", None, "reference")]

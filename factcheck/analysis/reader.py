@@ -496,6 +496,9 @@ class StatementReader:
             follows_clause = after is not None and (after.low == "that" or after.text in {":", ","})
             # "Corvane Foods announced a new plant in a press release": said in a document of its own
             follows_clause = follows_clause or _IN_A_STATEMENT.search(self.text, t.end, self.st.end) is not None
+            # "She explained the pitch in the manner of someone who has given it many times: “…"
+            follows_clause = follows_clause or any(toks[j].text == ":" and toks[j + 1].text in OPEN_QUOTES
+                                                   for j in range(ci + 1, min(len(toks) - 1, ci + 20)))
             # "The filings show …", "Interviews with 12 former employees describe …"
             head = next((x for x in toks[np[0] : np[1]] if x.low in lex.np_prepositions), toks[np[1] - 1])
             documents = any(x.bare in lex.document_heads for x in toks[np[0] : np[1]] if x.start < head.end)

@@ -306,6 +306,12 @@ class Context:
                 continue  # "The Ridgeback Fire started …": a thing's name, not a person's
             if 2 <= b - a <= 3 and guess_kind(name) == "person or role" and not self.names.find(self.text, toks, a, b):
                 return _as_reference(name, "person or role")
+            if b - a == 1 and not self.names.find(self.text, toks, a, b):
+                # "Amara Okafor stood on a loading dock …. Okafor, 34, has spent five years …. She said":
+                # a surname whose full name the draft gave before.
+                full = self.full_name(name, toks[a].start, strict=True)
+                if full and guess_kind(full) == "person or role":
+                    return _as_reference(full, "person or role")
         return None
 
     def knows_surname(self, word: str) -> bool:
@@ -367,7 +373,9 @@ class Context:
                 given.insert(0, w)
             if strict and given and len(words) > len(given):
                 before_name = words[-len(given) - 1]
-                if before_name[:1].isupper() and before_name.lower().rstrip(".,") not in TITLES:
+                # ("…in March, Amara Okafor": a comma ends the run, so that is a name)
+                if before_name[:1].isupper() and before_name.lower().rstrip(".,") not in TITLES \
+                        and not before_name.endswith((",", ";", ":", ".")):
                     continue
             if given:
                 best = " ".join([*given[-2:], surname])
