@@ -423,6 +423,15 @@ class StatementReader:
         np = self.np_right(ci + 2)
         return Frame("according", (ci, ci + 2), np, "anywhere") if np is not None else None
 
+    def _speaks_later(self, ci: int) -> bool:
+        """A strict cue whose words come further on: "Corvane Foods announced a new plant in a press
+        release", "She explained the pitch …: “…”"."""
+        toks = self.toks
+        if _IN_A_STATEMENT.search(self.text, toks[ci].end, self.st.end) is not None:
+            return True
+        return any(toks[j].text == ":" and toks[j + 1].text in OPEN_QUOTES
+                   for j in range(ci + 1, min(len(toks) - 1, ci + 20)))
+
     def _first_to_report(self, ci: int) -> Frame | None:
         """"Nikkei was (the) first to report the delay": the subject of "was" reported it."""
         toks = self.toks
@@ -494,11 +503,6 @@ class StatementReader:
                 k += 1
             after = toks[k] if k < len(toks) else None
             follows_clause = after is not None and (after.low == "that" or after.text in {":", ","})
-            # "Corvane Foods announced a new plant in a press release": said in a document of its own
-            follows_clause = follows_clause or _IN_A_STATEMENT.search(self.text, t.end, self.st.end) is not None
-            # "She explained the pitch in the manner of someone who has given it many times: “…"
-            follows_clause = follows_clause or any(toks[j].text == ":" and toks[j + 1].text in OPEN_QUOTES
-                                                   for j in range(ci + 1, min(len(toks) - 1, ci + 20)))
             # "The filings show …", "Interviews with 12 former employees describe …"
             head = next((x for x in toks[np[0] : np[1]] if x.low in lex.np_prepositions), toks[np[1] - 1])
             documents = any(x.bare in lex.document_heads for x in toks[np[0] : np[1]] if x.start < head.end)
@@ -508,7 +512,7 @@ class StatementReader:
                 and toks[np[1] - 1].low not in lex.pronouns and np[0] + 1 < np[1]
             group = toks[np[1] - 1].low in lex.group_heads  # "Supporters argue the fee will …"
             if not (follows_clause or documents or outlet or named or group) \
-                    and position not in {"trailing", "inverted"}:
+                    and position not in {"trailing", "inverted"} and not self._speaks_later(ci):
                 return None
         via_np = None
         if t.low in {"told", "tells", "tell"} and nxt is not None:
