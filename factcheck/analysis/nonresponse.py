@@ -266,8 +266,7 @@ def _entities(subject: list[Tok], text: str, names: NameIndex, lex: Lexicon, ctx
             # "An Amazon spokesperson" → Amazon; "a Shirane spokesperson in Tokyo" → Shirane Motors
             # (named in full before); "Brierley's office" → Alan Brierley.
             core = [t for t in item[:speaker] if t.low not in lex.determiners]
-            if not core and speaker + 2 < len(item) + 1 and item[speaker + 1 : speaker + 2] \
-                    and item[speaker + 1].low in {"for", "of"}:
+            if not core and speaker + 2 < len(item) and item[speaker + 1].low in {"for", "of"}:
                 core = item[speaker + 2 :]  # "a representative for Feltham"
             if core and all(t.cap for t in core):
                 owner = text[core[0].start : core[-1].end]

@@ -522,9 +522,7 @@ class Store:
         records: dict[str, TagRecord] = {}
         for row in self._rows_by_version("SELECT statement_key, tag, note, reviewer, updated_at FROM tags",
                                          draft_id, include_previous):
-            if row["tag"] not in _TAGS:
-                row["tag"] = None
-            records[row["statement_key"]] = TagRecord.model_validate(row)
+            records[row["statement_key"]] = TagRecord.model_validate(_known_tag(row))
         with self._lock:
             pending = [c for c in self._pending if c.draft_id == draft_id and c.action != "correction"]
         for change in pending:
@@ -624,11 +622,7 @@ class Store:
         if statement_key is not None:
             sql += " AND statement_key = ?"
             params.append(statement_key)
-        rows = self._read(sql + " ORDER BY at, id", params)
-        for row in rows:
-            if row["tag"] not in _TAGS:
-                row["tag"] = None
-        return [TagEvent.model_validate(row) for row in rows]
+        return [TagEvent.model_validate(_known_tag(row)) for row in self._read(sql + " ORDER BY at, id", params)]
 
     def changed_since(self, draft_id: int, since: str, *, exclude_reviewer: str | None = None) -> list[TagRecord]:
         """Tags and notes changed after `since` (an ISO time from a TagRecord or `now()`), oldest first."""
@@ -640,11 +634,7 @@ class Store:
         if exclude_reviewer is not None:
             sql += " AND reviewer != ?"
             params.append(exclude_reviewer)
-        rows = self._read(sql + " ORDER BY updated_at", params)
-        for row in rows:
-            if row["tag"] not in _TAGS:
-                row["tag"] = None
-        return [TagRecord.model_validate(row) for row in rows]
+        return [TagRecord.model_validate(_known_tag(row)) for row in self._read(sql + " ORDER BY updated_at", params)]
 
     def pending(self) -> list[PendingChange]:
         """Changes made in this process that are not in the database yet."""
@@ -933,6 +923,13 @@ def _key(name: str) -> str:
     from factcheck.analysis.sources import normalise
 
     return normalise(name)
+
+
+def _known_tag(row: dict[str, Any]) -> dict[str, Any]:
+    """A row with a tag this version does not know (written by a newer one) read as untagged."""
+    if row["tag"] not in _TAGS:
+        row["tag"] = None
+    return row
 
 
 def _empty(correction: Correction) -> bool:
