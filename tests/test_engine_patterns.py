@@ -510,3 +510,52 @@ def test_she_after_a_surname_is_the_person_named_in_full_before():
                  "Okafor, 34, has spent five years selling heat batteries.\n\n"
                  "“It sounds simple, and it is simple,” she said.")
     assert who(d) == [("Amara Okafor", None, "reference")]
+
+
+def test_a_second_source_confirming_the_event_by_name_corroborates_the_lead():
+    lead, _other, confirm, also = read(
+        "Dunmore Foods is closing its bakery in Hale, the Yorkshire Post reported on Monday. The bakery employs "
+        "240 people, the newspaper said.\n\nDunmore confirmed the closure in a statement. The BBC also reported "
+        "the plan, adding that talks with the union had failed.")
+    assert "corroborated" in lead.flags
+    assert "corroborated" in confirm.flags and "corroborated" in also.flags
+    assert _other.flags == ["single-source"]
+
+
+def test_confirming_what_only_a_memo_said_is_not_a_second_source():
+    memo, confirm = read("Brightline will raise its prices in May, per a memo to staff.\n\n"
+                         "Brightline confirmed the price rise on Friday.")
+    assert memo.flags == ["single-source"] and confirm.flags == ["single-source"]
+
+
+def test_an_outlet_named_only_in_a_report_noun_vouches_for_nothing():
+    (st,) = read("Shares in Calder fell 6% after the Reuters report.")
+    assert st.flags == ["unattributed"]
+
+
+def test_a_description_resolves_to_the_body_it_describes():
+    _first, second = read("Inflation rose to 3.4%, Statistics Sweden said.\n\n"
+                          "Food prices rose 5.2%, the statistics office said.")
+    assert who(second) == [("Statistics Sweden", None, "reference")]
+
+
+def test_a_participle_and_its_object_are_not_a_subject_and_cue():
+    (st,) = read("Inflation rose more than expected, official data showed, dampening hopes that rates would fall.")
+    assert who(st)[0][0] == "official data"
+
+
+def test_the_name_before_an_apposition_and_a_relative_clause_is_the_speaker():
+    (st,) = read("Owen Talbot, the Labour MP for Kettlesby, who tabled the amendment, said the bill was bad.")
+    assert who(st) == [("Owen Talbot", None, "explicit")]
+
+
+def test_a_subject_with_two_roles_or_two_modifiers_joined_by_and():
+    a, b = read("On Wednesday, Haloscope founder and CEO Priya Natarajan said the code would be released.\n\n"
+                "A senior official at Norway's trade and industry ministry, which holds the stake, said talks went on.")
+    assert who(a) == [("Priya Natarajan", None, "explicit")]
+    assert "trade and industry ministry" in who(b)[0][0]
+
+
+def test_a_described_subject_says_what_follows_saying():
+    (st,) = read("A senior government source dismissed the threat, saying: “Most of these names will melt away.”")
+    assert who(st) == [("a senior government source", None, "explicit")]

@@ -163,6 +163,49 @@ def corroborating_pairs(statements: list[Statement]) -> list[tuple[int, int, flo
                 (a.said_also or b.said_also) and n >= cfg["also_overlap_min_shared"]
                 and overlap >= cfg["also_overlap_min"]):
             out.append((i, j, round(100 * overlap, 1)))
+    return out + _confirmations(statements, [i for i, _st in claims], names, int(cfg["stem_chars"]))
+
+
+# "Varnier confirmed the plan", "CNBC also reported the layoffs on Thursday", "Bloomberg also
+# reported Tolliver's exit": a second source vouching for an event the story has told, named by a
+# short noun phrase (the, its, their or a name's, then at most three words) that ends the clause.
+_CONFIRMS_RE = re.compile(
+    r"\b(?:(?:also|separately|independently)\s+(?:reported|reports|confirmed|confirms)|confirm(?:ed|s|ing))\s+"
+    r"(?P<np>(?:the|its|their|[A-Z][\w-]*['’]s)\s+(?:[\w-]+\s+){0,2}?[\w-]+)"
+    r"(?=\s*(?:[,.;:]|$)|\s+(?:on|in|late|earlier|at|but|and|to|for|saying|adding|citing|last|this|after|with)\b)"
+)
+
+
+_CAPITALISED_RE = re.compile(r"\b[A-Z][\w-]+")
+
+
+def _confirmations(statements: list[Statement], claims: list[int], names: dict[int, set[str]],
+                   stem_chars: int) -> list[tuple[int, int, float]]:
+    """Pairs of a confirming statement and the earlier claim it confirms.
+
+    The event it names is most often the story's lead (its first attributed claim): "the layoffs"
+    need not share a word with "is laying off 1,100 employees". A name the lead lacks ("Tolliver's
+    exit" after a lead about the board) points instead to the first claim that has it.
+    """
+    out = []
+    first_claims = [i for i, st in enumerate(statements) if st.kind == "claim"][:2]
+    lead = next((i for i in first_claims if i in names), None)
+    for i in claims:
+        m = _CONFIRMS_RE.search(statements[i].text)
+        if m is None:
+            continue
+        # what only a document said ("per a memo to staff") is the company's own word when it confirms
+        earlier = [j for j in claims if j < i and names[i].isdisjoint(names[j])
+                   and any(a.source_kind != "document" for a in statements[j].attributions)]
+        if not earlier:
+            continue
+        # a name in the phrase ("Tolliver's exit") that the lead lacks points to the first claim with it
+        named = _stems(" ".join(_CAPITALISED_RE.findall(m.group("np"))), stem_chars)
+        with_name = [j for j in earlier if named & _stems(_content(statements[j]), stem_chars)]
+        if lead in earlier and (not with_name or lead in with_name):
+            out.append((lead, i, 100.0))
+        elif with_name:
+            out.append((with_name[0], i, 100.0))
     return out
 
 

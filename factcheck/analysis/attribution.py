@@ -146,7 +146,7 @@ def _participle_frame(r: StatementReader) -> Frame | None:
         if toks[k].low not in lex.participle_cues or toks[k - 1].text != ",":
             continue
         nxt = toks[k + 1] if toks[k + 1].low != "only" else toks[k + 2]
-        clause = nxt.low == "that" or nxt.text in OPEN_QUOTES
+        clause = nxt.low == "that" or nxt.text in OPEN_QUOTES or nxt.text == ":"
         if not clause and not (toks[k].low in lex.strong_participles and nxt.is_word):
             continue
         subject = _opening_subject(r, k)
@@ -162,10 +162,17 @@ def _opening_subject(r: StatementReader, limit: int) -> tuple[int, int] | None:
     toks, lex = r.toks, r.lex
     a = r.body
     b = a
-    while b < limit and toks[b].is_word and (
-            toks[b].cap or toks[b].low in lex.determiners or toks[b].low in lex.np_prepositions
-            or toks[b].low in lex.role_heads or toks[b].low in lex.group_heads or toks[b].low in NAME_PARTICLES):
-        b += 1
+    while b < limit and toks[b].is_word:
+        if toks[b].cap or toks[b].low in lex.determiners or toks[b].low in lex.np_prepositions \
+                or toks[b].low in lex.role_heads or toks[b].low in lex.group_heads or toks[b].low in NAME_PARTICLES:
+            b += 1
+            continue
+        # "A senior government source": words that describe a role or group named right after
+        head = next((h for h in range(b + 1, min(b + 4, limit)) if not toks[h].is_word
+                     or toks[h].low in lex.role_heads or toks[h].low in lex.group_heads), None)
+        if head is None or not toks[head].is_word:
+            break
+        b = head + 1
     while b > a and (toks[b - 1].low in lex.determiners or toks[b - 1].low in lex.np_prepositions):
         b -= 1
     if b == a or toks[a].low in lex.pronouns or (toks[a].low in lex.intro_words and toks[a].low not in lex.determiners):

@@ -46,6 +46,9 @@ ASIDES = frozenset({"however", "meanwhile", "though", "too", "also", "instead", 
                     "moreover", "nonetheless", "in", "turn"})
 PARTICIPLE_APPOSITIONS = frozenset({"based", "headquartered", "founded", "owned", "backed", "led", "run", "located"})
 SUBORDINATORS = frozenset({"after", "as", "when", "because", "since", "before", "until", "once"})
+# words before "the X report" that make "report" a noun: "after the Reuters report", "despite the FT reports"
+NOUN_PREPOSITIONS = frozenset({"after", "following", "amid", "despite", "since", "before", "until", "over", "about",
+                               "to", "in", "on", "of", "by", "from", "with"})
 CLAUSE_JOINERS = frozenset({"while", "though", "although", "but", "whereas", "and", "yet"})
 ARTICLES = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our"})
 BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been", "being"})
@@ -147,6 +150,13 @@ class StatementReader:
             while k > 1 and toks[k - 1].text[:1].isdigit() and toks[k - 2].text == ",":
                 k -= 2  # "Denise Harrow, 58, who …, said": an age is an apposition too
             subject = self._np_before(k - 1)
+            if relative and subject is not None and toks[subject[0]].low in ARTICLES and subject[0] >= 2 \
+                    and toks[subject[0] - 1].text == ",":
+                # "Owen Talbot, the Labour MP for Kettlesby, who tabled the amendment, said": the
+                # description and the clause both belong to the name before them.
+                head = self._np_before(subject[0] - 2)
+                if head is not None and self._is_proper_name(*head):
+                    return head
             if subject is not None and toks[subject[0]].low in PARTICIPLE_APPOSITIONS and k >= 2:
                 # "Brightwell, based in Columbus, Ind., reported": the apposition holds a comma.
                 k2 = subject[0] - 1
@@ -210,6 +220,15 @@ class StatementReader:
             if low in {"and", "&"}:
                 if k > 0 and toks[k - 1].cap and toks[k + 1].cap:
                     k -= 1
+                    continue
+                if k > 0 and toks[k - 1].low in lex.role_heads and (toks[k + 1].low in lex.role_heads
+                                                                    or toks[k + 1].cap):
+                    k -= 1  # "Haloscope founder and CEO Priya Natarajan": one person, two roles
+                    continue
+                if k > 1 and k + 2 < end and toks[k - 1].is_word and not toks[k - 1].cap \
+                        and (toks[k - 2].low.endswith(("'s", "’s")) or toks[k - 2].low in lex.determiners
+                             or toks[k - 2].low in lex.np_prepositions):
+                    k -= 1  # "Norway's trade and industry ministry": two words describing one head
                     continue
                 break
             if low in lex.determiners:
@@ -479,6 +498,11 @@ class StatementReader:
         if np is not None and t.low in NOUN_CUES and toks[np[0]].low in {"a", "an"} and np[1] == ci \
                 and not (nxt is not None and (nxt.low == "that" or nxt.text == ":")):
             return None  # "It classified the action as a Class II recall": a noun
+        if np is not None and t.low in NOUN_CUES and np[0] > 0 and toks[np[0]].low == "the" \
+                and toks[np[0] - 1].low in NOUN_PREPOSITIONS and not (nxt is not None and nxt.low == "that"):
+            return None  # "Shares jumped after the Reuters report": the outlet names a report, says nothing
+        if np is not None and np[1] - np[0] == 1 and toks[np[0]].low.endswith("ing") and not toks[np[0]].cap:
+            return None  # "…, dampening hopes that …": a participle and its object, not a subject and a cue
         if np is not None and self.toks[np[0]].low in {"neither", "none", "no", "nobody"}:
             return None  # "Neither Menon nor Sobral replied": nobody said anything
         if np is not None and toks[np[1] - 1].low.endswith(("'s", "’s")) and t.low in lex.strict_cues:

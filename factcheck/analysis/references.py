@@ -200,6 +200,12 @@ class Context:
             # "the regulator" → "Chile's … regulator"; "the force" → "North Vale Police"
             words = (noun, *NOUN_ALIASES.get(noun, ()))
             fit = [m for m in everything if any(w in m.name.lower() for w in words)]
+            if not fit and modifiers:
+                # "the statistics office" → "Statistics Sweden", "the finance ministry" → "Ministry of
+                # Finance": a body named before whose name holds what the description says it does.
+                said = {w for w in modifiers if len(w) >= 4 and not is_adjective_of_place(w)}
+                fit = [m for m in everything
+                       if m.kind not in OUTLET_KINDS and said and said <= set(m.name.lower().split())]
             if noun in {"government", "administration", "state"}:
                 hit = (fit or [None])[-1]  # a government is not one of its ministries
                 return _as_reference(hit.name, hit.kind) if hit else None

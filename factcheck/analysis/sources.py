@@ -225,7 +225,7 @@ _OUTLET_WORDS = _words(
 _MASTHEAD_ENDS = _words("echo courier courant sentinel bulletin examiner inquirer enquirer argus clarion gleaner")
 _WIRE_WORDS = _words("wire newswire")
 # Words that end the head of a noun phrase: "analysts at Jefferies", "people familiar with".
-_HEAD_ENDERS = _words("of with familiar briefed close in at from for on who that which whose knowledgeable")
+_HEAD_ENDERS = _words("of with familiar briefed close in at from for on who that which whose knowledgeable to")
 _CAPITALISED_NAME_RE = re.compile(r"^[A-Z][a-z'’.-]+$|^[A-Z]\.$")
 
 
