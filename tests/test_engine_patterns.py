@@ -559,3 +559,10 @@ def test_a_subject_with_two_roles_or_two_modifiers_joined_by_and():
 def test_a_described_subject_says_what_follows_saying():
     (st,) = read("A senior government source dismissed the threat, saying: “Most of these names will melt away.”")
     assert who(st) == [("a senior government source", None, "explicit")]
+
+
+def test_also_reported_that_near_the_top_retells_the_lead():
+    lead, also = read("The Commission is preparing a formal antitrust investigation into Veridian, the Financial "
+                      "Times reported.\n\nLe Monde also reported that the Commission was poised to open a formal "
+                      "case against the payments group.")
+    assert "corroborated" in lead.flags and "corroborated" in also.flags

@@ -177,6 +177,9 @@ _CONFIRMS_RE = re.compile(
 
 
 _CAPITALISED_RE = re.compile(r"\b[A-Z][\w-]+")
+_ALSO_THAT_RE = re.compile(
+    r"\b(?:also|separately)\s+(?:reported|said|wrote|confirmed)\s+(?:on\s+\w+\s+|\w+day\s+)?that\b")
+_RETOLD_WITHIN = 8  # statements from the top of a story within which "X also reported that …" retells its lead
 
 
 def _confirmations(statements: list[Statement], claims: list[int], names: dict[int, set[str]],
@@ -191,13 +194,19 @@ def _confirmations(statements: list[Statement], claims: list[int], names: dict[i
     first_claims = [i for i, st in enumerate(statements) if st.kind == "claim"][:2]
     lead = next((i for i in first_claims if i in names), None)
     for i in claims:
-        m = _CONFIRMS_RE.search(statements[i].text)
-        if m is None:
-            continue
         # what only a document said ("per a memo to staff") is the company's own word when it confirms
         earlier = [j for j in claims if j < i and names[i].isdisjoint(names[j])
                    and any(a.source_kind != "document" for a in statements[j].attributions)]
         if not earlier:
+            continue
+        m = _CONFIRMS_RE.search(statements[i].text)
+        if m is None:
+            if lead in earlier and i <= _RETOLD_WITHIN and _ALSO_THAT_RE.search(statements[i].text) \
+                    and len(_stems(_content(statements[i]), stem_chars)
+                            & _stems(_content(statements[lead]), stem_chars)) >= 2:
+                # "Le Monde also reported that Brussels was poised to open a formal case" near the top
+                # of a story retells its lead in other words; further down, "also" adds a new detail.
+                out.append((lead, i, 100.0))
             continue
         # a name in the phrase ("Tolliver's exit") that the lead lacks points to the first claim with it
         named = _stems(" ".join(_CAPITALISED_RE.findall(m.group("np"))), stem_chars)
