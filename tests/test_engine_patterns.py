@@ -566,3 +566,47 @@ def test_also_reported_that_near_the_top_retells_the_lead():
                       "Times reported.\n\nLe Monde also reported that the Commission was poised to open a formal "
                       "case against the payments group.")
     assert "corroborated" in lead.flags and "corroborated" in also.flags
+
+
+def test_a_poll_released_by_an_institute_and_the_poll_after_it():
+    lead, later = read("Hale leads Sorensen by seven points, according to a poll released Tuesday by the Marlow "
+                       "Institute.\n\nThe poll found Hale with 49 percent support.")
+    assert "Marlow Institute" in who(lead)[0][0]
+    assert who(later) == [(who(lead)[0][0], None, "reference")]
+
+
+def test_respondents_of_a_survey_are_not_a_source_of_their_own():
+    (st,) = read("According to the Marlow survey, 58 percent of likely voters said the state was on the wrong track.")
+    assert [s for s, _v, _b in who(st)] == ["Marlow survey"]
+
+
+def test_the_name_in_apposition_after_an_inverted_speaker():
+    (st,) = read("“The only poll that matters is on Nov. 5,” said his campaign manager, Kurt Lindqvist, who added "
+                 "that their own polling showed a tie.")
+    assert who(st) == [("Kurt Lindqvist", None, "explicit")]
+
+
+def test_a_group_keeps_the_clause_that_says_who_they_are():
+    (st,) = read("Three people who attended the meeting said the concession was agreed.")
+    assert who(st)[0][0] == "three people who attended the meeting"
+
+
+def test_a_non_response_by_mr_surname_names_the_person_in_full():
+    _said, nr = read("Howard Stein, a lawyer for the mayor, said the emails were taken out of context. "
+                     "Mr. Stein declined to say whether the mayor had been contacted.")
+    assert [n.entity for n in nr.non_responses] == ["Howard Stein"]
+
+
+def test_she_is_the_person_the_last_statement_opened_with():
+    _poll, _desc, she = read(
+        "Carla Hale leads the race, the Marlow Institute said. Hale, a three-term congresswoman, has been "
+        "outspent by $6 million, according to AdImpact. Asked about the poll on Tuesday, she said she was "
+        "not measuring the drapes.")
+    assert who(she) == [("Carla Hale", None, "reference")]
+
+
+def test_titles_and_letters_after_a_name_make_a_person():
+    a, b = read("A JCS spokesperson, Colonel Lee Dong-hoon, told a briefing that the data was still being read.\n\n"
+                "Sarah Whitlow KC, prosecuting, said the figures were false.")
+    assert [(x.source, x.source_kind) for x in a.attributions] == [("Lee Dong-hoon", "person or role")]
+    assert [(x.source, x.source_kind) for x in b.attributions] == [("Sarah Whitlow", "person or role")]

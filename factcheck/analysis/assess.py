@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from itertools import islice
 
 from rapidfuzz import fuzz
 
@@ -163,7 +164,7 @@ def corroborating_pairs(statements: list[Statement]) -> list[tuple[int, int, flo
                 (a.said_also or b.said_also) and n >= cfg["also_overlap_min_shared"]
                 and overlap >= cfg["also_overlap_min"]):
             out.append((i, j, round(100 * overlap, 1)))
-    return out + _confirmations(statements, [i for i, _st in claims], names, int(cfg["stem_chars"]))
+    return out + _confirmations(statements, stems, names, int(cfg["stem_chars"]))
 
 
 # "Varnier confirmed the plan", "CNBC also reported the layoffs on Thursday", "Bloomberg also
@@ -180,9 +181,10 @@ _CAPITALISED_RE = re.compile(r"\b[A-Z][\w-]+")
 _ALSO_THAT_RE = re.compile(
     r"\b(?:also|separately)\s+(?:reported|said|wrote|confirmed)\s+(?:on\s+\w+\s+|\w+day\s+)?that\b")
 _RETOLD_WITHIN = 8  # statements from the top of a story within which "X also reported that …" retells its lead
+_FIRST_HOLDERS = 8  # claims remembered for each word, from the top
 
 
-def _confirmations(statements: list[Statement], claims: list[int], names: dict[int, set[str]],
+def _confirmations(statements: list[Statement], stems: dict[int, frozenset[str]], names: dict[int, set[str]],
                    stem_chars: int) -> list[tuple[int, int, float]]:
     """Pairs of a confirming statement and the earlier claim it confirms.
 
@@ -190,28 +192,42 @@ def _confirmations(statements: list[Statement], claims: list[int], names: dict[i
     need not share a word with "is laying off 1,100 employees". A name the lead lacks ("Tolliver's
     exit" after a lead about the board) points instead to the first claim that has it.
     """
-    out = []
-    first_claims = [i for i, st in enumerate(statements) if st.kind == "claim"][:2]
+    claims = sorted(stems)
+    first_claims = list(islice((i for i, st in enumerate(statements) if st.kind == "claim"), 2))
     lead = next((i for i in first_claims if i in names), None)
-    for i in claims:
+
+    def independent(i: int, j: int) -> bool:
         # what only a document said ("per a memo to staff") is the company's own word when it confirms
-        earlier = [j for j in claims if j < i and names[i].isdisjoint(names[j])
-                   and any(a.source_kind != "document" for a in statements[j].attributions)]
-        if not earlier:
-            continue
-        m = _CONFIRMS_RE.search(statements[i].text)
-        if m is None:
-            if lead in earlier and i <= _RETOLD_WITHIN and _ALSO_THAT_RE.search(statements[i].text) \
-                    and len(_stems(_content(statements[i]), stem_chars)
-                            & _stems(_content(statements[lead]), stem_chars)) >= 2:
-                # "Le Monde also reported that Brussels was poised to open a formal case" near the top
-                # of a story retells its lead in other words; further down, "also" adds a new detail.
-                out.append((lead, i, 100.0))
-            continue
+        return names[i].isdisjoint(names[j]) and any(a.source_kind != "document"
+                                                     for a in statements[j].attributions)
+
+    out = []
+    confirming = []
+    for i in claims:
+        text = statements[i].text
+        m = _CONFIRMS_RE.search(text) if "onfirm" in text or "lso" in text or "ly " in text else None
+        if m is not None:
+            confirming.append((i, m))
+        elif i <= _RETOLD_WITHIN and lead is not None and lead < i and _ALSO_THAT_RE.search(text) \
+                and len(stems[i] & stems[lead]) >= 2 and independent(i, lead):
+            # "Le Monde also reported that Brussels was poised to open a formal case" near the top
+            # of a story retells its lead in other words; further down, "also" adds a new detail.
+            out.append((lead, i, 100.0))
+    if not confirming:
+        return out
+    # the first claims holding each word, so a long draft is not searched from the top every time
+    first_with: dict[str, list[int]] = {}
+    for j in claims:
+        for k in stems[j]:
+            held = first_with.setdefault(k, [])
+            if len(held) < _FIRST_HOLDERS:
+                held.append(j)
+    for i, m in confirming:
+        lead_ok = lead is not None and lead < i and independent(i, lead)
         # a name in the phrase ("Tolliver's exit") that the lead lacks points to the first claim with it
         named = _stems(" ".join(_CAPITALISED_RE.findall(m.group("np"))), stem_chars)
-        with_name = [j for j in earlier if named & _stems(_content(statements[j]), stem_chars)]
-        if lead in earlier and (not with_name or lead in with_name):
+        with_name = sorted({j for k in named for j in first_with.get(k, ()) if j < i and independent(i, j)})
+        if lead_ok and (not with_name or lead in with_name):
             out.append((lead, i, 100.0))
         elif with_name:
             out.append((with_name[0], i, 100.0))

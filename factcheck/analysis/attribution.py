@@ -62,6 +62,11 @@ def _read_statement(r: StatementReader, ctx: Context) -> tuple[list[Attribution]
     anywhere = [f for f in frames if f.kind != "verb"]
     chosen: list[Frame] = []
     outer: Frame | None = None
+    if any(f.kind in {"according", "per"} for f in anywhere):
+        # "According to the survey, 58 percent of voters said …": the respondents are what the
+        # survey found, not a source of their own.
+        starts = [f for f in starts if not _counts_people(r, f)]
+        others = [f for f in others if not _counts_people(r, f)]
     if starts:
         first = starts[0]
         chosen = [first]
@@ -333,3 +338,13 @@ def _inherit(statements: list[Statement], lex: Lexicon, ctx: Context) -> None:
             continue
         st.attributions = [Attribution(source=a.source, source_kind=a.source_kind, basis="inherited", via=a.via,
                                        suspicious=a.suspicious) for a in carried]
+
+
+_SHARES = frozenset({"percent", "per", "%", "majority", "minority", "third", "thirds", "quarter", "half", "most"})
+
+
+def _counts_people(r: StatementReader, f: Frame) -> bool:
+    """Does the frame's subject count respondents ("58 percent of likely voters", "a majority of
+    respondents", "two-thirds of those polled")?"""
+    words = [t.low for t in r.toks[f.np[0] : f.np[1]]]
+    return "of" in words and any(w in _SHARES or w[:1].isdigit() for w in words[: words.index("of")])

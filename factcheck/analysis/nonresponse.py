@@ -278,6 +278,12 @@ def _entities(subject: list[Tok], text: str, names: NameIndex, lex: Lexicon, ctx
                 else:
                     out.append(full)
                 continue
+        if len(item) == 2 and words[0].rstrip(".") in {"mr", "mrs", "ms", "dr"} and item[1].cap:
+            # "Mr. Stein did not return calls": the person the draft named in full before
+            full = ctx.full_name(item[1].text, item[0].start)
+            if full:
+                out.append(full)
+                continue
         name = tidy_source_name(raw, lex)
         if name:
             out.append(name)

@@ -27,6 +27,7 @@ from factcheck.analysis.names import OUTLET_KINDS, NameIndex
 from factcheck.analysis.references import (
     COMPANY_SUFFIXES,
     HONORIFICS,
+    POSTNOMINALS,
     TITLES,
     Context,
     body_start,
@@ -176,7 +177,9 @@ class StatementReader:
             # "A banker who has advised on several chip deals told …": the subject is the one the
             # relative clause describes, however the clause is built.
             if w < j and toks[w].low in {"who", "that"} and j - w <= 12 and toks[w - 1].is_word \
-                    and (w == self.body + 1 or toks[self.body].low in {"a", "an", "the"}) \
+                    and (w == self.body + 1 or toks[self.body].low in {"a", "an", "the", "two", "three", "four",
+                                                                         "five", "several", "some", "many"}
+                         or toks[self.body].text.isdigit()) \
                     and not any(t.text in CLAUSE_PUNCT for t in toks[w : j + 1]):
                 return (self.body, j + 1)
         return self._np_before(j)
@@ -268,6 +271,12 @@ class StatementReader:
                     continue
                 break
             low = t.low
+            if k > i and low.endswith("ed") and toks[k - 1].bare in lex.document_heads:
+                by = next((x for x in range(k + 1, min(k + 4, n)) if toks[x].low == "by"), None)
+                if by is None or not all(x.is_word for x in toks[k:by]):
+                    break  # "an exit poll released as polling stations closed": the poll
+                k = by  # "a poll released Tuesday by the Marlow Institute": who made it follows the time
+                continue
             if k > i and low in {"on", "last", "this", "earlier", "late", "in"} and k + 1 < n and (
                 toks[k + 1].low in lex.weekdays or toks[k + 1].low in lex.months
                 or toks[k + 1].low in {"week", "month", "year", "morning", "evening", "afternoon", "night"}
@@ -517,6 +526,13 @@ class StatementReader:
             if right is None or toks[right[0]].low in lex.np_prepositions:
                 return None  # ", said in an interview": no speaker after the cue
             np, position = right, "inverted"
+            e = right[1]
+            if e + 1 < len(toks) and toks[e].text == "," and not toks[right[0]].cap:
+                # "…,” said his campaign manager, Kurt Lindqvist, who added …": the name in apposition
+                name = self.np_right(e + 1, allow_and=False)
+                if name is not None and self._is_proper_name(*name) \
+                        and (name[1] >= len(toks) or not toks[name[1]].is_word):
+                    np = name
         else:
             return None
         if t.low in lex.strict_cues:
@@ -821,11 +837,13 @@ def person_name(name: str) -> str:
     """A person's name without the titles before it: "Chief Executive Officer Ana Ruiz" → "Ana Ruiz",
     "Andina Minerals Chief Financial Officer Pedro Gomez" → "Pedro Gomez", "Sen. Tom Harlan" → "Tom Harlan"."""
     words = name.split()
+    while len(words) > 2 and words[-1].lower().rstrip(".,") in POSTNOMINALS:
+        words = words[:-1]  # "Sarah Whitlow KC"
     last_title = max((i for i, w in enumerate(words) if w.lower().rstrip(".,") in TITLE_WORDS), default=-1)
     rest = words[last_title + 1 :]
     if last_title >= 0 and rest and all(w[:1].isupper() for w in rest) and len(rest) <= 4:
         return " ".join(rest)
-    return name
+    return " ".join(words)
 
 
 def _kind_of(name: str, lex: Lexicon, text: str = "", at: int = 0) -> SourceKind:
@@ -835,7 +853,8 @@ def _kind_of(name: str, lex: Lexicon, text: str = "", at: int = 0) -> SourceKind
     kind = guess_kind(name)
     if kind == "person or role" and name.split()[-1].lower().rstrip(".") in COMPANY_SUFFIXES:
         return "company"  # "Brightwell Foods", "Andes Mining"
-    titled = any(w.lower().strip(",").rstrip(".") in TITLE_WORDS for w in name.split())
+    titled = any(w.lower().strip(",").rstrip(".") in TITLE_WORDS for w in name.split()) \
+        or (len(name.split()) > 2 and name.split()[-1].lower().rstrip(".") in POSTNOMINALS)
     if kind in {"organisation", "unknown"} and titled:
         return "person or role"
     if kind == "person or role" and not titled and name[:1].isupper():

@@ -41,7 +41,10 @@ TITLES = frozenset({"chief", "officer", "executive", "financial", "operating", "
                     "professor", "prof", "dr", "mr", "mrs", "ms", "col", "gen", "lt", "capt", "sgt", "gov", "sir",
                     "dame", "lord", "lady", "king", "queen", "prince", "princess", "pope", "bishop", "coach",
                     "manager", "captain", "striker", "player", "inspector", "detective", "chancellor", "premier",
-                    "ambassador", "envoy", "leader", "speaker", "partner", "researcher", "scientist", "author"})
+                    "ambassador", "envoy", "leader", "speaker", "partner", "researcher", "scientist", "author",
+                    "colonel", "lieutenant", "sergeant", "admiral", "commander", "brigadier", "major"})
+# Letters after a name that make it a person's: "Sarah Whitlow KC", "Owen Talbot MP"
+POSTNOMINALS = frozenset({"kc", "qc", "mp", "mep", "msp", "jr", "sr", "phd", "obe", "mbe", "cbe"})
 HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "prof", "mr.", "mrs.", "ms.", "dr.", "prof.", "sir", "dame"})
 _DATELINE_END = frozenset({"-", "—", "–", "--"})
 _TOKEN_TEXT = operator.itemgetter(2)  # Tok.text, read without an attribute look-up
@@ -174,7 +177,14 @@ class Context:
                 new = self.introduced_person(current, before, noun)
                 if new is not None:
                     return _as_reference(new, "person or role")
-                hit = _latest(srcs, lambda m: m.kind == "person or role" and m.name[:1].isupper() and fits(m)) \
+                named = next((m for m in reversed(srcs)
+                              if m.kind == "person or role" and m.name[:1].isupper() and fits(m)), None)
+                # "Hale, a three-term congresswoman, has been outspent …. Asked about the poll, she said":
+                # a person who opened a statement since the last one who spoke is nearer.
+                hit = self.person_subject(before, after=named.pos if named is not None else -1, noun=noun,
+                                          surname_only=True) \
+                    or (named.att if named is not None and named.att is not None
+                        else _as_reference(named.name, named.kind) if named is not None else None) \
                     or _latest(srcs, lambda m: (m.kind == "person or role" and fits(m))
                                or (m.kind in ORG_KINDS and _looks_like_a_name(m.name) and fits(m))) \
                     or self.person_subject(before)
@@ -296,28 +306,41 @@ class Context:
         self.genders.setdefault(people[0], noun)
         return people[0]
 
-    def person_subject(self, before: int) -> Attribution | None:
+    def person_subject(self, before: int, after: int = -1, noun: str | None = None,
+                       surname_only: bool = False) -> Attribution | None:
         """"Ama Okafor, 41, runs a solar company. … she said": a person's name that opened one of
-        the last statements, though no cue made her a source yet."""
+        the last statements (after position `after`, and not of the other gender than `noun`),
+        though no cue made her a source yet. With `surname_only`, only a surname whose full name
+        came before counts: two capitalised words alone are as often a party or a country."""
         for st in reversed(self.recent[-RECALL_STATEMENTS:]):
             if st.start >= before:
                 continue
-            toks = self.tokens(st)
-            span = _subject_name(toks, self.lex, self.text)
-            if span is None:
-                continue
-            a, b = span
-            name = self.text[toks[a].start : toks[b - 1].end]
-            if a > 0 and toks[a - 1].low == "the":
-                continue  # "The Ridgeback Fire started …": a thing's name, not a person's
-            if 2 <= b - a <= 3 and guess_kind(name) == "person or role" and not self.names.find(self.text, toks, a, b):
-                return _as_reference(name, "person or role")
-            if b - a == 1 and not self.names.find(self.text, toks, a, b):
-                # "Amara Okafor stood on a loading dock …. Okafor, 34, has spent five years …. She said":
-                # a surname whose full name the draft gave before.
-                full = self.full_name(name, toks[a].start, strict=True)
-                if full and guess_kind(full) == "person or role":
-                    return _as_reference(full, "person or role")
+            if st.end <= after:
+                return None
+            found = self._person_opening(st, surname_only=surname_only)
+            if found is not None and (noun is None or self.genders.get(found.source, noun) == noun):
+                return found
+        return None
+
+    def _person_opening(self, st: Statement, surname_only: bool = False) -> Attribution | None:
+        """The person whose name opens a statement, if one does (see `person_subject`)."""
+        toks = self.tokens(st)
+        span = _subject_name(toks, self.lex, self.text)
+        if span is None:
+            return None
+        a, b = span
+        name = self.text[toks[a].start : toks[b - 1].end]
+        if a > 0 and toks[a - 1].low == "the":
+            return None  # "The Ridgeback Fire started …": a thing's name, not a person's
+        if 2 <= b - a <= 3 and not surname_only and guess_kind(name) == "person or role" \
+                and not self.names.find(self.text, toks, a, b):
+            return _as_reference(name, "person or role")
+        if b - a == 1 and not self.names.find(self.text, toks, a, b):
+            # "Amara Okafor stood on a loading dock …. Okafor, 34, has spent five years …. She said":
+            # a surname whose full name the draft gave before.
+            full = self.full_name(name, toks[a].start, strict=True)
+            if full and guess_kind(full) == "person or role":
+                return _as_reference(full, "person or role")
         return None
 
     def knows_surname(self, word: str) -> bool:
