@@ -610,3 +610,51 @@ def test_titles_and_letters_after_a_name_make_a_person():
                 "Sarah Whitlow KC, prosecuting, said the figures were false.")
     assert [(x.source, x.source_kind) for x in a.attributions] == [("Lee Dong-hoon", "person or role")]
     assert [(x.source, x.source_kind) for x in b.attributions] == [("Sarah Whitlow", "person or role")]
+
+
+def test_the_mayor_is_the_person_named_with_that_title():
+    _first, called = read("Mayor Denise Okafor did not attend the meeting. In a statement read by an aide, the mayor "
+                          "said the vote was a moral choice.")
+    assert who(called) == [("Denise Okafor", None, "reference")]
+
+
+def test_he_after_a_council_member_with_a_particle_surname():
+    _first, he = read("Council member Frank DeLuca, whose ward includes the motel, voted against the plan. "
+                      "“Nobody here is against helping people,” he said.")
+    assert who(he) == [("Frank DeLuca", None, "reference")]
+
+
+def test_a_council_member_is_a_person_and_she_points_back_to_her():
+    a, b = read("Council member Aisha Grant said she had visited a similar shelter. She said the city had "
+                "spent $900,000 on motel rooms.")
+    assert [(x.source, x.source_kind) for x in a.attributions] == [("Aisha Grant", "person or role")]
+    assert who(b) == [("Aisha Grant", None, "reference")]
+
+
+def test_she_is_the_last_person_named_when_no_one_spoke():
+    _first, she = read("It was a humbling week for Governor Elaine Castellano. On Monday, she said the plan "
+                       "would be paused.")
+    assert who(she) == [("Elaine Castellano", None, "reference")]
+
+
+def test_remarks_carried_by_an_agency_make_it_the_conduit():
+    _first, she = read("Prime Minister Miriam Solt did not attend. In remarks carried by the state news agency "
+                       "ONA, she said her country would judge its neighbour by deeds.")
+    assert who(she) == [("Miriam Solt", "ONA", "reference")]
+
+
+def test_a_described_judge_says_what_follows_ruling():
+    (st,) = read("A federal judge on Monday struck down the law, ruling that it placed an unjustified burden "
+                 "on voters.")
+    assert who(st) == [("a federal judge", None, "explicit")]
+
+
+def test_plural_subjects_insist_and_acknowledge():
+    a, b = read("The authors acknowledge that the experiments used a single species.\n\n"
+                "Her aides insist that the toll is not dead.")
+    assert who(a) and who(b)
+
+
+def test_a_staff_report_is_one_noun_phrase():
+    (st,) = read("The city will pay $3.2 million, according to a staff report presented to the council.")
+    assert who(st) == [("a staff report", None, "explicit")]

@@ -174,15 +174,20 @@ def _opening_subject(r: StatementReader, limit: int) -> tuple[int, int] | None:
             continue
         # "A senior government source": words that describe a role or group named right after
         head = next((h for h in range(b + 1, min(b + 4, limit)) if not toks[h].is_word
-                     or toks[h].low in lex.role_heads or toks[h].low in lex.group_heads), None)
+                     or toks[h].low in lex.role_heads or toks[h].low in lex.group_heads
+                     or lex.reference_nouns.get(toks[h].low) == "person"), None)
         if head is None or not toks[head].is_word:
             break
         b = head + 1
     while b > a and (toks[b - 1].low in lex.determiners or toks[b - 1].low in lex.np_prepositions):
         b -= 1
+    if b - a > 2 and (toks[b - 1].low in lex.weekdays or toks[b - 1].low in lex.months) \
+            and toks[b - 2].low in {"on", "in", "last", "this"}:
+        b -= 2  # "A federal judge on Monday struck down …": the day is not the judge's name
     if b == a or toks[a].low in lex.pronouns or (toks[a].low in lex.intro_words and toks[a].low not in lex.determiners):
         return None
-    if not any(t.cap or t.low in lex.role_heads or t.low in lex.group_heads for t in toks[a:b]):
+    if not any(t.cap or t.low in lex.role_heads or t.low in lex.group_heads
+               or lex.reference_nouns.get(t.low) == "person" for t in toks[a:b]):
         return None
     if b - a == 1 and toks[a].cap and toks[a].low in {"shares", "stocks", "prices", "markets", "investors"}:
         return None

@@ -295,8 +295,9 @@ class StatementReader:
             if low in lex.np_stop_words and low not in lex.determiners and not (k == i and low in lex.pronouns) \
                     and not (k == i and low == "that" and k + 1 < n and toks[k + 1].is_word):
                 break
-            if k > i and low in lex.cues and low not in lex.np_prepositions and toks[k - 1].low not in ARTICLES:
-                break
+            if k > i and low in lex.cues and low not in lex.np_prepositions and toks[k - 1].low not in ARTICLES \
+                    and not (low in NOUN_CUES and toks[k - 1].is_word and not toks[k - 1].cap):
+                break  # …but "a staff report", "a company statement" are noun phrases
             if low in {"as"}:
                 break
             k += 1
@@ -785,8 +786,11 @@ class StatementReader:
             name = person_name(name)
         if name != mention.text and len(name) < len(mention.text) - 4:
             # "the research firm Parrot Metrics": the descriptor says what kind of source it is.
-            described = [w for w in mention.text[: -len(name)].lower().split() if w in lex.reference_nouns]
-            if described:
+            described = [w for w in mention.text[: -len(name)].lower().split()
+                         if w in lex.reference_nouns or w in lex.role_heads]
+            if described and described[-1] in lex.role_heads and described[-1] not in lex.reference_nouns:
+                kind = "person or role"  # "Council member Aisha Grant": the council's member
+            elif described:
                 kind = _REF_KIND.get(lex.reference_nouns[described[-1]], kind)
                 if lex.reference_nouns[described[-1]] == "outlet":
                     kind = "news outlet"

@@ -187,7 +187,8 @@ class Context:
                         else _as_reference(named.name, named.kind) if named is not None else None) \
                     or _latest(srcs, lambda m: (m.kind == "person or role" and fits(m))
                                or (m.kind in ORG_KINDS and _looks_like_a_name(m.name) and fits(m))) \
-                    or self.person_subject(before)
+                    or self.person_subject(before) \
+                    or self.person_named(before, noun)
                 if hit is not None:
                     self.genders.setdefault(hit.source, noun)
                 return hit
@@ -199,6 +200,8 @@ class Context:
                         or self.plural_subject(before))
             unnamed = noun in {"person", "people", "source", "sources", "insider", "insiders"}
             return (_latest(srcs, lambda m: m.kind in PERSON_KINDS and noun.rstrip("s") in m.name.lower())
+                    # "Mayor Denise Okafor … did not attend. … the mayor called the vote …"
+                    or (noun in TITLES and self.titled_name_before(noun, before))
                     # "the person said" points to someone left unnamed, not to the executive named since
                     or (unnamed and _latest(srcs, lambda m: m.kind in PERSON_KINDS and not m.name[:1].isupper()))
                     or _latest(srcs, lambda m: m.kind in PERSON_KINDS))
@@ -267,6 +270,31 @@ class Context:
             best = m.group(0)
         return " ".join(best.split()) if best else None
 
+    def person_named(self, before: int, noun: str) -> Attribution | None:
+        """"… a humbling week for Governor Elaine Castellano. … On Monday, she said": the last person
+        the recent statements named anywhere, when no one spoke or opened a statement since."""
+        for st in reversed(self.recent[-3:]):
+            if st.start >= before:
+                continue
+            people = _people_named(self.tokens(st), self.text, self.names, self.lex)
+            for name in reversed(people):
+                if self.genders.get(name, noun) == noun:
+                    return _as_reference(name, "person or role")
+        return None
+
+    def titled_name_before(self, title: str, before: int) -> Attribution | None:
+        """The last person named with this title before a reference: "the mayor" → "Mayor Denise
+        Okafor" (named without speaking, so not among the sources)."""
+        window = self.text[max(0, before - 3000) : before]
+        best = None
+        name = r"((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)"
+        pattern = rf"\b[{title[0].upper()}{title[0]}]{re.escape(title[1:])}\s+{name}"
+        for m in re.finditer(pattern, window):
+            best = m.group(1)
+        if best is None or guess_kind(best) != "person or role":
+            return None
+        return _as_reference(best, "person or role")
+
     def plural_subject(self, before: int) -> Attribution | None:
         """"Researchers at the University of Leeds analysed …. They found …": a plural group that
         opened one of the last few statements, though no cue made it a source."""
@@ -334,6 +362,8 @@ class Context:
             return None  # "The Ridgeback Fire started …": a thing's name, not a person's
         if 2 <= b - a <= 3 and not surname_only and guess_kind(name) == "person or role" \
                 and not self.names.find(self.text, toks, a, b):
+            if b - a == 2 and toks[a].low.rstrip(".") in HONORIFICS:
+                name = self.full_name(toks[a + 1].text, toks[a].start) or name  # "Ms. Solt" → "Miriam Solt"
             return _as_reference(name, "person or role")
         if b - a == 1 and not self.names.find(self.text, toks, a, b):
             # "Amara Okafor stood on a loading dock …. Okafor, 34, has spent five years …. She said":

@@ -226,7 +226,8 @@ _MASTHEAD_ENDS = _words("echo courier courant sentinel bulletin examiner inquire
 _WIRE_WORDS = _words("wire newswire")
 # Words that end the head of a noun phrase: "analysts at Jefferies", "people familiar with".
 _HEAD_ENDERS = _words("of with familiar briefed close in at from for on who that which whose knowledgeable to")
-_CAPITALISED_NAME_RE = re.compile(r"^[A-Z][a-z'’.-]+$|^[A-Z]\.$")
+# "Tanaka", "O'Brien", and surnames with a capital inside after a particle: "DeLuca", "McAllister"
+_CAPITALISED_NAME_RE = re.compile(r"^(?:Mc|Mac|De|Di|Da|Du|Le|La|Fitz)?[A-Z][a-z'’.-]+$|^[A-Z]\.$|^O['’][A-Z][a-z]+$")
 
 
 @lru_cache(maxsize=16384)  # the same names come back statement after statement
@@ -252,6 +253,10 @@ def guess_kind(name: str) -> SourceKind:
         return "anonymous group"
     if head in _PERSON_HEADS or lower[0] in ("mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr."):
         return "person or role"
+    role = max((i for i, w in enumerate(lower[:-1]) if w in _PERSON_HEADS), default=None)
+    if role is not None and 1 <= len(words) - role - 1 <= 3 and all(_CAPITALISED_NAME_RE.match(w)
+                                                                   for w in words[role + 1 :]):
+        return "person or role"  # "Council member Aisha Grant", "Finance Minister Ana Ruiz"
     if head in _DOCUMENT_HEADS:
         return "document"
     if head in _WIRE_WORDS or (head in ("agency", "service") and ({"news", "press"} & set(head_phrase))):
