@@ -658,3 +658,30 @@ def test_plural_subjects_insist_and_acknowledge():
 def test_a_staff_report_is_one_noun_phrase():
     (st,) = read("The city will pay $3.2 million, according to a staff report presented to the council.")
     assert who(st) == [("a staff report", None, "explicit")]
+
+
+def test_sentences_inside_a_quotation_are_the_speakers_words():
+    tagged, first, inside, last = read(
+        "“Governor Ashford promised you these jobs were safe,” Ms. Wexler told the crowd. “He said it on "
+        "television. He said it in this parking lot. And then he signed a tax deal.”")
+    assert who(tagged)[0][0] == "Wexler" or who(tagged)[0][0].endswith("Wexler")
+    for st in (first, inside, last):
+        assert [(a.source, a.basis) for a in st.attributions] == [(tagged.attributions[0].source, "inherited")]
+
+
+def test_a_straight_quote_closed_in_the_next_sentence_does_not_silence_the_paragraph():
+    _said, _q1, _q2, after = read('A second official said the plan had been overruled. "He fought for it. He '
+                                  'lost," she said. The official added that an announcement was expected.')
+    assert after.attributions and after.attributions[0].basis != "inherited"
+
+
+def test_dismissed_as_with_the_speakers_words_in_quotation_marks():
+    a, b = read("Mr. Ashford, campaigning in Bellhaven, dismissed the speech as “a eulogy for an old economy.”\n\n"
+                "The court dismissed the case on Monday.")
+    assert who(a)[0][0] == "Ashford" and b.flags == ["unattributed"]
+
+
+def test_she_went_on_after_a_quotation():
+    _intro, went = read("Senator Dana Wexler spoke for an hour. “I will not promise that every job comes back,” "
+                        "she went on.")
+    assert who(went) == [("Dana Wexler", None, "reference")]

@@ -35,10 +35,14 @@ def attribute(statements: list[Statement], text: str, registry: Registry) -> lis
     lex = lexicon()
     names = name_index(registry)
     ctx = Context(text, names, lex)
+    quote = _QuoteState()
     for st in statements:
         if st.kind == "heading":
             continue
-        if lex.trigger_re.search(st.text.lower()) is not None:
+        # "“He said it on television. He said it in this parking lot. …”": inside a quotation opened
+        # by an earlier sentence, a cue is the speaker's word, not a frame.
+        inside = quote.inside(st)
+        if not inside and lex.trigger_re.search(st.text.lower()) is not None:
             reader = StatementReader(text, st, names, lex, ctx.tokens(st))
             st.attributions, content = _read_statement(reader, ctx)
             if content is not None and content[1] > content[0]:
@@ -300,6 +304,31 @@ def _carry_quotes(statements: list[Statement]) -> None:
                         a.model_copy(update={"mention": None, "cue": None}) for a in statements[j].attributions
                     ]
         i = j if j > i else i + 1
+
+
+class _QuoteState:
+    """Whether a statement stands inside a quotation an earlier sentence of its paragraph opened."""
+
+    __slots__ = ("opened", "paragraph")
+
+    def __init__(self) -> None:
+        self.paragraph = -1
+        self.opened = -1  # how many statements ago the open quotation began, or -1
+
+    def inside(self, st: Statement) -> bool:
+        if st.paragraph != self.paragraph:
+            self.paragraph, self.opened = st.paragraph, -1
+        marks = "“" in st.text or "”" in st.text or '"' in st.text
+        inside = 0 <= self.opened < 6 and not marks  # a stray mark must not silence a whole paragraph
+        was_open = self.opened >= 0
+        if was_open:
+            self.opened += 1
+        curly = st.text.count("“") - st.text.count("”")
+        if curly > 0 or (curly == 0 and st.text.count('"') % 2 == 1 and not was_open):
+            self.opened = 0
+        elif curly < 0 or st.text.count('"') % 2 == 1:
+            self.opened = -1  # closed here (a straight mark closes what one opened)
+        return inside
 
 
 def _opens_quote(s: str) -> bool:

@@ -65,8 +65,14 @@ class Lexicon:
 
 
 # Words that open a frame of their own besides the cue verbs (see `StatementReader.frames`).
-FRAME_WORDS = frozenset({"according", "per", "by", "quoted", "cited", "called", "described", "branded", "dubbed",
-                         "heard"})
+# Verbs that attribute only with the speaker's words in quotation marks after them: "X called the
+# decision “a gift to …”", "Y dismissed the speech as “a eulogy …”"
+QUOTE_VERBS = frozenset({"called", "described", "branded", "dubbed", "dismissed", "labelled", "labeled", "hailed",
+                         "praised", "criticised", "criticized", "slammed", "blasted", "denounced", "condemned",
+                         "derided", "mocked"})
+# Verbs that say someone goes on speaking, only right after a quotation: "“…,” she went on."
+QUOTE_CONTINUERS = frozenset({"went", "continued"})
+FRAME_WORDS = frozenset({"according", "per", "by", "quoted", "cited", "heard"}) | QUOTE_VERBS | QUOTE_CONTINUERS
 
 
 def _word_trie_re(words: set[str] | frozenset[str]) -> re.Pattern[str]:
@@ -117,7 +123,8 @@ def lexicon() -> Lexicon:
     strict = _words(cues["strict"]) - general
     conduits = frozenset(tuple(p.lower().split()) for p in data["seen_by"])
     participles = _words(data["participle_cues"]["words"])
-    trigger = general | strict | {"according", "per", "citing", "quoting", "quoted", "cited", "called", "heard"} \
+    trigger = general | strict | {"according", "per", "citing", "quoting", "quoted", "cited", "heard"} | QUOTE_VERBS \
+        | QUOTE_CONTINUERS \
         | {c[0] for c in conduits} | _words(data["passive_participles"]) | participles
     nr = data["non_response"]["phrases"]
     hedges = _phrase_re(data["hedges"])

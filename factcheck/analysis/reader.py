@@ -22,7 +22,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from factcheck.analysis.lexicon import Lexicon, lexicon
+from factcheck.analysis.lexicon import QUOTE_CONTINUERS, QUOTE_VERBS, Lexicon, lexicon
 from factcheck.analysis.names import OUTLET_KINDS, NameIndex
 from factcheck.analysis.references import (
     COMPANY_SUFFIXES,
@@ -365,7 +365,14 @@ class StatementReader:
                 f = self._heard_from(ci)
                 if f:
                     out.append(f)
-            elif low in {"called", "described", "branded", "dubbed"} and self._quote_follows(ci):
+            elif low in QUOTE_CONTINUERS:
+                np = self.np_left(ci) if low == "continued" or (ci + 1 < n and toks[ci + 1].low == "on") else None
+                before = [x.text for x in toks[max(0, np[0] - 2) : np[0]]] if np is not None else []
+                if np is not None and before and (before[-1] in CLOSE_QUOTES or before == [",", "”"]
+                                                  or (before[-1] == "," and before[0] in CLOSE_QUOTES)) \
+                        and (toks[np[0]].cap or toks[np[0]].low in lex.pronouns):
+                    out.append(Frame("verb", (ci, ci + 1), np, "trailing"))  # "“…,” she went on."
+            elif low in QUOTE_VERBS and self._quote_follows(ci):
                 # "Sen. Tom Harlan called the decision “a gift to …”": words in quotation marks.
                 np = self.np_left(ci)
                 if np is not None:

@@ -364,7 +364,7 @@ class Context:
                 and not self.names.find(self.text, toks, a, b):
             if b - a == 2 and toks[a].low.rstrip(".") in HONORIFICS:
                 name = self.full_name(toks[a + 1].text, toks[a].start) or name  # "Ms. Solt" → "Miriam Solt"
-            return _as_reference(name, "person or role")
+            return _as_reference(_untitled(name), "person or role")
         if b - a == 1 and not self.names.find(self.text, toks, a, b):
             # "Amara Okafor stood on a loading dock …. Okafor, 34, has spent five years …. She said":
             # a surname whose full name the draft gave before.
@@ -496,6 +496,15 @@ def _gender_in(text: str, mention: str) -> str | None:
     words = set(_WORDS.findall(text.lower()))
     he, she = bool(words & _HE), bool(words & _SHE)
     return "he" if he and not she else "she" if she and not he else None
+
+
+def _untitled(name: str) -> str:
+    """A person's name without the titles before it: "Senator Dana Wexler" → "Dana Wexler"."""
+    words = name.split()
+    k = 0
+    while k < len(words) - 2 and words[k].lower().rstrip(".") in TITLES:
+        k += 1
+    return " ".join(words[k:])
 
 
 def _people_named(toks: list[Tok], text: str, names: NameIndex, lex: Lexicon) -> list[str]:
