@@ -685,3 +685,32 @@ def test_she_went_on_after_a_quotation():
     _intro, went = read("Senator Dana Wexler spoke for an hour. “I will not promise that every job comes back,” "
                         "she went on.")
     assert who(went) == [("Dana Wexler", None, "reference")]
+
+
+def test_a_typographic_apostrophe_in_a_non_response():
+    (st,) = read("Haloscope didn’t answer questions about refunds.")
+    assert [n.entity for n in st.non_responses] == ["Haloscope"]
+
+
+def test_said_but_declined_to_comment_names_the_speaker():
+    (st,) = read("Brenntal said in a statement to Reuters that it reviews its options but declined to comment "
+                 "on the talks.")
+    assert who(st) == [("Brenntal", "Reuters", "explicit")]
+    assert [(n.entity, n.reported_by) for n in st.non_responses] == [("Brenntal", "Reuters")]
+
+
+def test_neither_of_the_companies_listed_before():
+    _listed, nr = read("The fryers were also sold through online retailers Brightcart and Homestead Direct, the "
+                       "BBC said. Neither retailer responded to questions about how many were sold.")
+    assert [n.entity for n in nr.non_responses] == ["Brightcart", "Homestead Direct"]
+
+
+def test_a_headline_gives_no_one_a_first_name():
+    _lead, said = read("Tamura Nears Deal for German Coatings Maker Brenntal\n\nTamura is in talks to buy "
+                       "Brenntal Lacke, Bloomberg reported.\n\nBrenntal said it reviews its options.")
+    assert who(said)[0][0] == "Brenntal"
+
+
+def test_a_clause_before_and_is_not_who_declined():
+    (st,) = read("The mayor said the plan was sound and the council declined to comment.")
+    assert [n.entity for n in st.non_responses] == ["the council"]

@@ -129,7 +129,9 @@ def lexicon() -> Lexicon:
     nr = data["non_response"]["phrases"]
     hedges = _phrase_re(data["hedges"])
     non_responses = re.compile(
-        r"(?<![\w-])(?:" + "|".join(p.replace(" ", r"\s+") for p in nr) + r")(?![\w-])", re.IGNORECASE
+        # "didn’t answer" with a typographic apostrophe is the same phrase as "didn't answer"
+        r"(?<![\w-])(?:" + "|".join(p.replace(" ", r"\s+").replace("n't", "n['’]t") for p in nr) + r")(?![\w-])",
+        re.IGNORECASE
     )
     return Lexicon(
         general_cues=general,

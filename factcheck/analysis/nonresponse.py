@@ -62,9 +62,19 @@ def find_non_responses(statements: list[Statement], text: str, registry: Registr
             # A second non-response in the statement has its own subject, after the first's phrase.
             subject = [t for t in _subject(toks, phrase_start, lex) if t.start >= floor]
             floor = phrase_start + len(phrase)
-            for entity in _entities(subject, text, names, lex, ctx, st):
+            speaker = next((a for a in st.attributions if a.basis != "inherited" and a.cue is not None
+                            and a.cue.end <= phrase_start), None)
+            if speaker is not None and _joined_to_a_cue(toks, phrase_start):
+                # "Brenntal said … but declined to comment on the talks": the speaker declined (the
+                # subject is left out, so the words before "but" belong to what was said)
+                entities = [speaker.source]
+            else:
+                entities = _entities(subject, text, names, lex, ctx, st)
+            for entity in entities:
                 if all(entity.lower() != n.entity.lower() for n in out):
-                    out.append(NonResponse(entity=entity, phrase=phrase, reported_by=reported_by))
+                    # who declined does not report their own silence
+                    by = reported_by if reported_by is None or reported_by.lower() != entity.lower() else None
+                    out.append(NonResponse(entity=entity, phrase=phrase, reported_by=by))
         st.non_responses = out
         ctx.passed(st)
     return statements
@@ -114,6 +124,33 @@ _NR_HINTS = ("comment", "respon", "repl", "return", "declin", "refus", "reach", 
              "drawn", "contact")
 _NEGATED_SUBJECT = re.compile(r"^\W*(?:neither|none of|no one|nobody)\b", re.IGNORECASE)
 _ANSWER_VERB = re.compile(r"\b(?:replied|responded|commented|answered|returned)\b", re.IGNORECASE)
+
+
+_NAME = r"[A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*){0,3}"
+
+
+def _listed_before(text: str, noun: str, before: int) -> list[str]:
+    """The names a recent statement listed after `noun`: "online retailers Brightcart and
+    Homestead Direct" for "Neither retailer"."""
+    window = text[max(0, before - 1500) : before]
+    found = None
+    for m in re.finditer(rf"\b{re.escape(noun)}s?,? ({_NAME}(?:, {_NAME})*,? and {_NAME})", window):
+        found = m.group(1)
+    if found is None:
+        return []
+    return [n.strip() for n in re.split(r",? and |, ", found) if n.strip()]
+
+
+_CLAUSE_VERBS = frozenset({"is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "should",
+                           "can", "may", "might", "must"})
+
+
+def _joined_to_a_cue(toks: list[Tok], phrase_start: int) -> bool:
+    """Does the phrase follow "but" or "and" after a cue ("said … but declined to comment")?"""
+    k = next((i for i, t in enumerate(toks) if t.start >= phrase_start), len(toks)) - 1
+    while k >= 0 and toks[k].low in {"also", "immediately"}:
+        k -= 1
+    return k > 0 and toks[k].low in {"but", "and"}
 
 
 def _negated_answers(text: str) -> list[re.Match[str]]:
@@ -229,8 +266,16 @@ def _entities(subject: list[Tok], text: str, names: NameIndex, lex: Lexicon, ctx
     out: list[str] = []
     for item in items:
         words = [t.low for t in item]
+        if any(w in _CLAUSE_VERBS for w in words):
+            continue  # "the plan was sound and the council declined": a clause, not a name
+        counted = bool(words) and words[0] in {"neither", "either", "both"}
         while words and words[0] in {"neither", "either", "both"}:
             item, words = item[1:], words[1:]
+        if counted and len(words) == 1 and not item[0].cap:
+            listed = _listed_before(text, words[0], item[0].start)
+            if listed:
+                out.extend(listed)  # "… retailers Brightcart and Homestead Direct. Neither retailer responded"
+                continue
         for wrap in lex.non_response_wrappers:
             if tuple(words[: len(wrap)]) == wrap:
                 item, words = item[len(wrap):], words[len(wrap):]

@@ -421,6 +421,9 @@ class Context:
             stretch = text[max(lo, m.start() - 60) : m.start()]
             if strict:
                 stretch = stretch.rsplit("\n", 1)[-1]
+                line_end = text.find("\n", m.start())
+                if _title_case_line(stretch + text[m.start() : line_end if line_end >= 0 else len(text)]):
+                    continue  # "… Deal for German Coatings Maker Brenntal": a headline names no one
             words = stretch.split()
             given: list[str] = []
             for w in reversed(words[-3:]):
@@ -496,6 +499,12 @@ def _gender_in(text: str, mention: str) -> str | None:
     words = set(_WORDS.findall(text.lower()))
     he, she = bool(words & _HE), bool(words & _SHE)
     return "he" if he and not she else "she" if she and not he else None
+
+
+def _title_case_line(line: str) -> bool:
+    """A Title Case line: every longer word capitalised ("Tamura Nears Deal for German Coatings Maker")."""
+    long = [w for w in line.split() if len(w) >= 4 and w[:1].isalpha()]
+    return len(long) >= 3 and all(w[:1].isupper() for w in long)
 
 
 def _untitled(name: str) -> str:
