@@ -714,3 +714,15 @@ def test_a_headline_gives_no_one_a_first_name():
 def test_a_clause_before_and_is_not_who_declined():
     (st,) = read("The mayor said the plan was sound and the council declined to comment.")
     assert [n.entity for n in st.non_responses] == ["the council"]
+
+
+def test_the_same_precise_figure_about_the_same_thing_corroborates():
+    a, b = read("Caixin reported on Monday that Qinghe was seeking about 15% of Daeyang.\n\n"
+                "Yonhap reported on Tuesday that the Daeyang stake on the table was 15%.")
+    assert "corroborated" in a.flags and "corroborated" in b.flags
+
+
+def test_a_shared_small_number_or_a_time_is_not_the_same_claim():
+    a, b = read("The outage began at 11:40 a.m. near Nairobi, the utility said.\n\n"
+                "The airport operator said 40 flights left Nairobi late.")
+    assert "corroborated" not in a.flags and "corroborated" not in b.flags

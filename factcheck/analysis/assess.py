@@ -52,7 +52,7 @@ def _keys(text: str) -> set[str]:
 _NUMBER_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
                  "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "dozen": "12",
                  "hundred": "100", "thousand": "1000", "million": "1000000", "billion": "1000000000"}
-_DIGITS_RE = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_DIGITS_RE = re.compile(r"(?<![\d:])\d[\d,]*(?:\.\d+)?(?![\d:])")  # not the parts of "11:40 a.m."
 _WORD_RE = re.compile(r"[^\W\d_]+")
 
 
@@ -61,6 +61,22 @@ def _figures(low: str) -> frozenset[str]:
     found = {f.replace(",", "") for f in _DIGITS_RE.findall(low)}
     found.update(_NUMBER_WORDS[w] for w in _WORD_RE.findall(low) if w in _NUMBER_WORDS)
     return frozenset(found)
+
+
+def _specific(figures: frozenset[str]) -> bool:
+    """Does a set of figures hold a precise one: 10 or more and not a year ("15%", "1,000 km", "$1.4bn")?"""
+    for f in figures:
+        try:
+            value = float(f)
+        except ValueError:
+            continue
+        if value >= 10 and not (1900 <= value <= 2100 and "." not in f):
+            return True
+    return False
+
+
+def _words_only(keys: frozenset[str]) -> set[str]:
+    return {k for k in keys if not k[:1].isdigit()}
 
 
 def _figures_agree(fa: frozenset[str], fb: frozenset[str]) -> bool:
@@ -163,6 +179,10 @@ def corroborating_pairs(statements: list[Statement]) -> list[tuple[int, int, flo
         if (names_agree and n >= cfg["overlap_min_shared"] and overlap >= cfg["overlap_min"]) or (
                 (a.said_also or b.said_also) and n >= cfg["also_overlap_min_shared"]
                 and overlap >= cfg["also_overlap_min"]):
+            out.append((i, j, round(100 * overlap, 1)))
+        elif names_agree and _specific(a.figures & b.figures) and len(_words_only(stems[i] & stems[j])) >= 1:
+            # "Caixin reported Qinghe was seeking about 15% of Daeyang" and "Yonhap reported a
+            # similar figure, 15%, for the Daeyang stake": the same precise figure about the same thing
             out.append((i, j, round(100 * overlap, 1)))
     return out + _confirmations(statements, stems, names, int(cfg["stem_chars"]))
 

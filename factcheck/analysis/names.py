@@ -75,9 +75,8 @@ class NameIndex:
         if not text.isascii():
             return True  # look-alike letters and accents: let `find` decide
         words = WORD_RE.findall(text.lower())
-        return any(w in self.outlet_singles for w in words) or any(
-            pair in self.outlet_pairs for pair in itertools.pairwise(words)
-        )
+        # set tests iterate in C: this runs for every statement that might inherit
+        return not self.outlet_singles.isdisjoint(words) or not self.outlet_pairs.isdisjoint(itertools.pairwise(words))
 
     def find(self, text: str, toks: list[Tok], a: int, b: int) -> list[tuple[int, int, RegistrySource, bool]]:
         """Known names among toks[a:b] as (first token, end token, source, suspicious)."""
