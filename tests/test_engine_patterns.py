@@ -726,3 +726,22 @@ def test_a_shared_small_number_or_a_time_is_not_the_same_claim():
     a, b = read("The outage began at 11:40 a.m. near Nairobi, the utility said.\n\n"
                 "The airport operator said 40 flights left Nairobi late.")
     assert "corroborated" not in a.flags and "corroborated" not in b.flags
+
+
+def test_one_outlet_also_reporting_what_the_one_before_reported():
+    _lead, a, b = read("Fuel prices rose by half overnight, officials said.\n\n"
+                       "Premium Times reported that two protesters were treated for gunshot wounds. Punch also "
+                       "reported that two people were receiving treatment for gunshot wounds.")
+    assert "corroborated" in a.flags and "corroborated" in b.flags
+
+
+def test_a_name_with_its_acronym_before_the_cue():
+    (st,) = read("The National Union of Mineworkers (NUM) said the accident was avoidable.")
+    assert who(st) == [("National Union of Mineworkers (NUM)", None, "explicit")]
+    assert st.attributions[0].mention.text == "The National Union of Mineworkers (NUM)"
+
+
+def test_the_agency_is_a_news_or_public_agency_never_a_newspaper():
+    *_, agency = read("The Geology Agency raised the alert level on Monday. Kompas newspaper reported that "
+                      "sirens failed in two villages. The agency said mudflows posed a risk.")
+    assert who(agency)[0][0] == "Geology Agency"

@@ -202,6 +202,7 @@ _ALSO_THAT_RE = re.compile(
     r"\b(?:also|separately)\s+(?:reported|said|wrote|confirmed)\s+(?:on\s+\w+\s+|\w+day\s+)?that\b")
 _RETOLD_WITHIN = 8  # statements from the top of a story within which "X also reported that …" retells its lead
 _FIRST_HOLDERS = 8  # claims remembered for each word, from the top
+_REPORTED = frozenset({"reported", "reports", "according to"})  # how one report is told before "also reported"
 
 
 def _confirmations(statements: list[Statement], stems: dict[int, frozenset[str]], names: dict[int, set[str]],
@@ -228,11 +229,19 @@ def _confirmations(statements: list[Statement], stems: dict[int, frozenset[str]]
         m = _CONFIRMS_RE.search(text) if "onfirm" in text or "lso" in text or "ly " in text else None
         if m is not None:
             confirming.append((i, m))
-        elif i <= _RETOLD_WITHIN and lead is not None and lead < i and _ALSO_THAT_RE.search(text) \
-                and len(stems[i] & stems[lead]) >= 2 and independent(i, lead):
-            # "Le Monde also reported that Brussels was poised to open a formal case" near the top
-            # of a story retells its lead in other words; further down, "also" adds a new detail.
-            out.append((lead, i, 100.0))
+        elif _ALSO_THAT_RE.search(text):
+            if i <= _RETOLD_WITHIN and lead is not None and lead < i and len(stems[i] & stems[lead]) >= 2 \
+                    and independent(i, lead):
+                # "Le Monde also reported that Brussels was poised to open a formal case" near the top
+                # of a story retells its lead in other words; further down, "also" adds a new detail.
+                out.append((lead, i, 100.0))
+            # "Premium Times reported that two protesters were treated …. Punch also reported that two
+            # people were receiving treatment": the claim right before, from another source
+            before = next((j for j in range(i - 1, max(-1, i - 3), -1) if j in stems), None)
+            if before is not None and before != lead and stems[i] & stems[before] and independent(i, before) \
+                    and any(a.cue is not None and a.cue.text.lower() in _REPORTED
+                            for a in statements[before].attributions):
+                out.append((before, i, 100.0))
     if not confirming:
         return out
     # the first claims holding each word, so a long draft is not searched from the top every time

@@ -122,6 +122,10 @@ class StatementReader:
                           or (toks[j].low in {"on", "this", "last", "in"} and j + 1 < ci)
                           or (toks[j].low in lex.months and j > 0 and toks[j - 1].low in {"in", "on", "since"})):
             j -= 1
+        if j >= 3 and toks[j].text == ")" and toks[j - 2].text == "(" and toks[j - 1].text.isupper():
+            # "The National Union of Mineworkers (NUM) said": the name, with its acronym
+            np = self.np_left(j - 2)
+            return (np[0], j + 1) if np is not None and np[1] == j - 2 else None
         if j < 0 or toks[j].low in NEGATIONS or toks[j].low == "to" or toks[j].low in HEDGE_ADVERBS:
             return None  # "Exporters reportedly expect …": a hedge, not a source
         if toks[j].low in {"who", "which", "that"}:

@@ -126,6 +126,16 @@ class Context:
         if ref == "outlet" and noun == "agency" and any(
                 w not in OUTLET_MODIFIERS and not is_adjective_of_place(w) for w in modifiers):
             return None  # "the Flemish environment agency": a body of its own, not the news agency
+        if ref == "outlet" and noun == "agency" and not modifiers:
+            # "the agency": the last news agency or public agency named ("The US Consumer Product
+            # Safety Commission confirmed …. The agency said"), never a newspaper
+            agencies = [m for m in sorted(srcs + self.entities(current, before), key=lambda m: m.pos)
+                        if m.kind == "wire agency"
+                        or (m.kind == "government body" and (_AGENCY_NAME.search(m.name) or m.name.isupper()))
+                        or (m.att is not None and m.att.mention is not None  # "Environmental agency VMM said"
+                            and "agency" in m.att.mention.text.lower())]
+            if agencies:
+                return _as_reference(agencies[-1].name, agencies[-1].kind)
         if ref == "outlet" and noun == "report":
             # "A report by the Calder Institute found …. The report said …": the source whose
             # statement spoke of a report, when it came after the last outlet named.
@@ -454,6 +464,8 @@ NOUN_ALIASES: dict[str, tuple[str, ...]] = {
     "union": ("workers", "local", "federation", "teamsters", "guild", "brotherhood"),
 }
 FULL_NAME_WINDOW = 8000  # characters back to look for a person's full name
+# Public bodies a writer calls "the agency": "Food and Drug Administration", "Geology Agency", "Commission"
+_AGENCY_NAME = re.compile(r"\b(?:Agency|Administration|Commission|Service|Authority|Bureau|Office|Board|Centers?)\b")
 
 
 def is_adjective_of_place(word: str) -> bool:
