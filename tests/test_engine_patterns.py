@@ -745,3 +745,47 @@ def test_the_agency_is_a_news_or_public_agency_never_a_newspaper():
     *_, agency = read("The Geology Agency raised the alert level on Monday. Kompas newspaper reported that "
                       "sirens failed in two villages. The agency said mudflows posed a risk.")
     assert who(agency)[0][0] == "Geology Agency"
+
+
+def test_a_classic_dateline_with_a_double_hyphen():
+    (st,) = read("WESTBURY FALLS, Conn. -- Brennard Industries Inc. said its third-quarter profit fell 31%.")
+    assert who(st)[0][0].startswith("Brennard Industries")
+
+
+def test_ruled_and_found_with_a_month_before_that():
+    a, b = read("The International Trade Commission ruled that imports hurt domestic producers.\n\n"
+                "The Commerce Department found in September that the ladders were sold below cost.\n\n"
+                "The court ruled in favour of the union.")[:2]
+    assert who(a)[0][0] == "International Trade Commission"
+    assert "Commerce Department" in who(b)[0][0]
+
+
+def test_people_with_initials_and_affiliations():
+    a, b, nr = read("Harold W. Amsel, chairman and chief executive officer, said orders slowed. Frederick "
+                    "Oyelaran of Bastable Securities said the plan would work. Mr. Amsel couldn't be reached "
+                    "later.")
+    assert [x.source_kind for x in a.attributions + b.attributions] == ["person or role", "person or role"]
+    assert [n.entity for n in nr.non_responses] == ["Harold W. Amsel"]
+
+
+def test_the_spokesman_declined_names_whom_he_speaks_for():
+    *_, nr = read("Brennard Industries Inc. said profit fell. A spokesman for the company said the dividend "
+                  "was safe. The spokesman declined to comment on a sale of the unit.")
+    assert [n.entity for n in nr.non_responses] == ["Brennard Industries Inc"]
+
+
+def test_a_department_spokeswoman_declined_names_the_department():
+    _first, nr = read("The Labor Department said it was reviewing the case. A department spokeswoman declined "
+                      "to comment on the suit.")
+    assert [n.entity for n in nr.non_responses] == ["Labor Department"]
+
+
+def test_a_relative_clause_holding_a_town_and_its_state():
+    (st,) = read("Frank Oduya, who owns Oduya Marine in Lake Harmon, Ga., said he cancelled his order.")
+    assert who(st) == [("Frank Oduya", None, "explicit")]
+
+
+def test_doesnt_comment_and_couldnt_comment():
+    a, b = read("A spokesman for Averill-Strand said the company doesn't comment on market speculation. "
+                "Garrity said it hadn't seen the suit and couldn't comment on it.")
+    assert a.non_responses and [n.entity for n in b.non_responses] == ["Garrity"]

@@ -177,7 +177,13 @@ DESCRIBING_PARTICIPLES = frozenset({"seen", "known", "considered", "regarded", "
                                     "owned", "backed", "founded", "led", "run", "viewed", "widely"})
 # A lawyer or an aide is a person of their own ("Bale's attorney" stays as written).
 SPEAKS_FOR = frozenset({"spokesperson", "spokesman", "spokeswoman", "representative", "representatives",
-                        "spokespeople", "office", "campaign", "camp", "team", "press office"})
+                        "spokespeople", "office", "campaign", "camp", "team", "press office", "officials",
+                        "executives"})
+
+
+# How a spokesperson's name says whom they speak for: "a spokesman for the company (Brennard
+# Industries spokesman)", "a spokesperson for Nvidia"
+_SPOKESPERSON_OF = re.compile(r"\((.+) spokes\w+\)$|^an? spokes\w+ for ([A-Z].*)$")
 
 
 def _reporter(st: Statement, lex: Lexicon) -> str | None:
@@ -313,6 +319,22 @@ def _entities(subject: list[Tok], text: str, names: NameIndex, lex: Lexicon, ctx
             core = [t for t in item[:speaker] if t.low not in lex.determiners]
             if not core and speaker + 2 < len(item) and item[speaker + 1].low in {"for", "of"}:
                 core = item[speaker + 2 :]  # "a representative for Feltham"
+            if not core and speaker == len(item) - 1 and item[0].low == "the" and item[speaker].bare != "office":
+                # "The spokesman declined": whom the spokesman named before speaks for
+                hit = ctx.resolve("person", item[speaker].low, st, item[0].start)
+                owner = _SPOKESPERSON_OF.search(hit.source) if hit is not None else None
+                if owner is not None:
+                    out.append(owner.group(1) or owner.group(2))
+                    continue
+            if core and core[0].low in {"the", "its", "their"}:
+                core = core[1:]
+            if len(core) == 1 and not core[0].cap and core[0].low in COMPANY_REFS:
+                # "A department spokeswoman", "a spokesman for the commission": the body named before
+                ref = lex.reference_nouns.get(core[0].low, "company")
+                hit = ctx.resolve("government" if ref == "government" else "company", core[0].low, st, item[0].start)
+                if hit is not None:
+                    out.append(hit.source)
+                    continue
             if core and all(t.cap for t in core):
                 owner = text[core[0].start : core[-1].end]
                 bare = owner.removesuffix("'s").removesuffix("’s")

@@ -146,6 +146,11 @@ class StatementReader:
             limit = MAX_RELATIVE
             while k >= 0 and j - k <= limit and toks[k].text != "," and toks[k].text not in CLAUSE_PUNCT:
                 k -= 1
+            if k >= 2 and toks[k].text == "," and _place_abbreviation(toks[k + 1 : j]):
+                # "Frank Oduya, who owns Oduya Marine in Lake Harmon, Ga., said": the state's comma
+                k -= 1
+                while k >= 0 and j - k <= limit and toks[k].text != "," and toks[k].text not in CLAUSE_PUNCT:
+                    k -= 1
             if k < 0 or toks[k].text != "," or j - k <= 1:
                 return None
             inner = (k + 1, j)
@@ -550,8 +555,8 @@ class StatementReader:
         if t.low in lex.strict_cues:
             # "announced Monday that …", "said on Tuesday that …": the time first, then the clause
             k = ci + 1
-            while k < len(toks) and k - ci <= 3 and (toks[k].low in lex.weekdays or toks[k].low in {"on", "last",
-                                                                                                   "this", "week"}):
+            while k < len(toks) and k - ci <= 3 and (toks[k].low in lex.weekdays or toks[k].low in lex.months
+                                                     or toks[k].low in {"on", "last", "in", "this", "week"}):
                 k += 1
             after = toks[k] if k < len(toks) else None
             follows_clause = after is not None and (after.low == "that" or after.text in {":", ","})
@@ -861,6 +866,11 @@ def person_name(name: str) -> str:
     return " ".join(words)
 
 
+def _place_abbreviation(toks: list[Tok]) -> bool:
+    """ "Ga.", "N.C.", "Ind.": a state or province written short after a town and a comma."""
+    return 1 <= len(toks) <= 2 and toks[0].cap and toks[-1].text.endswith(".") and len(toks[0].text) <= 5
+
+
 def _kind_of(name: str, lex: Lexicon, text: str = "", at: int = 0) -> SourceKind:
     """The registry's guess, corrected by what the draft says around the name: a title makes a
     person ("Chief Executive Jane Doe"); a descriptor before it makes a company ("mining company
@@ -875,8 +885,12 @@ def _kind_of(name: str, lex: Lexicon, text: str = "", at: int = 0) -> SourceKind
     if kind == "person or role" and not titled and name[:1].isupper():
         if text and _described_as_company(name, text, at):
             return "company"
-        if len(name.split()) >= 3:
-            return "organisation"  # three capitalised words name an organisation more often than a person
+        words = name.split()
+        if len(words) >= 3 and not (len(words) > 3 and words[2] in {"of", "at", "from"}) \
+                and not any(len(w) == 2 and w.endswith(".") for w in words[1:-1]):  # "Harold W. Amsel"
+            # three capitalised words name an organisation more often than a person ("Frederick
+            # Oyelaran of Bastable Securities" is a person and where they work)
+            return "organisation"
     return kind
 
 

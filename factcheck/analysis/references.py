@@ -438,6 +438,9 @@ class Context:
             given: list[str] = []
             for w in reversed(words[-3:]):
                 low = w.lower().rstrip(".,")
+                if len(w) == 2 and w[0].isupper() and w[1] == "." and len(given) < 2:
+                    given.insert(0, w)  # a middle initial: "Martin L. Eckhart"
+                    continue
                 if not w[:1].isupper() or low in TITLES or not w[-1].isalpha() or not w.replace("-", "").isalpha() \
                         or low in lex.determiners or low in lex.np_prepositions or low in lex.np_stop_words \
                         or low in lex.intro_words or low in lex.weekdays or low in lex.months:
@@ -449,8 +452,8 @@ class Context:
                 if before_name[:1].isupper() and before_name.lower().rstrip(".,") not in TITLES \
                         and not before_name.endswith((",", ";", ":", ".")):
                     continue
-            if given:
-                best = " ".join([*given[-2:], surname])
+            if given and not all(len(w) == 2 and w.endswith(".") for w in given):
+                best = " ".join([*given[-3:], surname])
         return best
 
 
@@ -593,8 +596,10 @@ def body_start(toks: list[Tok]) -> int:
     if _DATELINE_END.isdisjoint(map(_TOKEN_TEXT, toks[:20])):
         return 0
     for k, t in enumerate(toks[:20]):
-        if t.text in _DATELINE_END and k > 0 and (toks[k - 1].text == ")" or toks[k - 1].text.isupper()):
-            return k + 1
+        if t.text in _DATELINE_END and k > 0 and (toks[k - 1].text == ")" or toks[k - 1].text.isupper()
+                                                  or (toks[0].text.isupper() and len(toks[0].text) > 1)):
+            # "SINGAPORE (Reuters) -", "CARVER FALLS —", "WESTBURY FALLS, Conn. --" (a dash of two hyphens)
+            return k + 2 if k + 1 < len(toks) and toks[k + 1].text == "-" else k + 1
     return 0
 
 

@@ -227,7 +227,7 @@ _WIRE_WORDS = _words("wire newswire")
 # Words that end the head of a noun phrase: "analysts at Jefferies", "people familiar with".
 _HEAD_ENDERS = _words("of with familiar briefed close in at from for on who that which whose knowledgeable to")
 # "Tanaka", "O'Brien", and surnames with a capital inside after a particle: "DeLuca", "McAllister"
-_CAPITALISED_NAME_RE = re.compile(r"^(?:Mc|Mac|De|Di|Da|Du|Le|La|Fitz)?[A-Z][a-z'’.-]+$|^[A-Z]\.$|^O['’][A-Z][a-z]+$")
+_CAPITALISED_NAME_RE = re.compile(r"^(?:Mc|Mac|De|Di|Da|Du|Le|La|Fitz)?[A-Z][a-z'’.-]+$|^[A-Z]\.?$|^O['’][A-Z][a-z]+$")
 
 
 @lru_cache(maxsize=16384)  # the same names come back statement after statement
@@ -253,6 +253,11 @@ def guess_kind(name: str) -> SourceKind:
         return "anonymous group"
     if head in _PERSON_HEADS or lower[0] in ("mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr."):
         return "person or role"
+    if 2 <= head_end <= 3 < len(words) and lower[head_end] in ("of", "at", "from") \
+            and all(_CAPITALISED_NAME_RE.match(w) for w in words[:head_end]) \
+            and not any(w in _COMPANY_WORDS or w in _ORGANISATION_WORDS or w in _GOVERNMENT_WORDS
+                        or w in _OUTLET_WORDS or w in _GROUP_HEADS for w in lower[:head_end]):
+        return "person or role"  # "Frederick Oyelaran of Bastable Securities": a person and where they work
     role = max((i for i, w in enumerate(lower[:-1]) if w in _PERSON_HEADS), default=None)
     if role is not None and 1 <= len(words) - role - 1 <= 3 and all(_CAPITALISED_NAME_RE.match(w)
                                                                    for w in words[role + 1 :]):
@@ -274,7 +279,8 @@ def guess_kind(name: str) -> SourceKind:
         return "organisation"
     if lower == ["it"] or lower == ["they"]:
         return "unknown"
-    if 2 <= len(words) <= 3 and all(_CAPITALISED_NAME_RE.match(w) for w in words):
+    if 2 <= len(words) <= 3 and all(_CAPITALISED_NAME_RE.match(w) for w in words) \
+            and len(words[-1]) > 1 and words[0].lower() not in ("a", "i"):  # initials: "J. Smith", "Harold W. Amsel"
         return "person or role"
     return "organisation"
 
