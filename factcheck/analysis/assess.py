@@ -52,7 +52,8 @@ def _keys(text: str) -> set[str]:
 _NUMBER_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
                  "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "dozen": "12",
                  "hundred": "100", "thousand": "1000", "million": "1000000", "billion": "1000000000"}
-_DIGITS_RE = re.compile(r"(?<![\d:])\d[\d,]*(?:\.\d+)?(?![\d:])")  # not the parts of "11:40 a.m."
+# Not the parts of a time ("11:40 a.m."); the digit comes first, so the scan can skip ahead to digits.
+_DIGITS_RE = re.compile(r"\d(?<![\d:]\d)[\d,]*(?:\.\d+)?(?![\d:])")
 _WORD_RE = re.compile(r"[^\W\d_]+")
 
 
@@ -226,10 +227,12 @@ def _confirmations(statements: list[Statement], stems: dict[int, frozenset[str]]
     confirming = []
     for i in claims:
         text = statements[i].text
-        m = _CONFIRMS_RE.search(text) if "onfirm" in text or "lso" in text or "ly " in text else None
+        # literal tests first: most claims hold none of these words
+        also = "also " in text or "separately " in text or "independently " in text
+        m = _CONFIRMS_RE.search(text) if "onfirm" in text or (also and "report" in text) else None
         if m is not None:
             confirming.append((i, m))
-        elif _ALSO_THAT_RE.search(text):
+        elif also and "that" in text and _ALSO_THAT_RE.search(text):
             if i <= _RETOLD_WITHIN and lead is not None and lead < i and len(stems[i] & stems[lead]) >= 2 \
                     and independent(i, lead):
                 # "Le Monde also reported that Brussels was poised to open a formal case" near the top

@@ -318,17 +318,21 @@ class _QuoteState:
     def inside(self, st: Statement) -> bool:
         if st.paragraph != self.paragraph:
             self.paragraph, self.opened = st.paragraph, -1
-        marks = "“" in st.text or "”" in st.text or '"' in st.text
-        inside = 0 <= self.opened < 6 and not marks  # a stray mark must not silence a whole paragraph
-        was_open = self.opened >= 0
-        if was_open:
+        text = st.text
+        if "“" not in text and "”" not in text and '"' not in text:  # most statements have no marks
+            if self.opened < 0:
+                return False
             self.opened += 1
-        curly = st.text.count("“") - st.text.count("”")
-        if curly > 0 or (curly == 0 and st.text.count('"') % 2 == 1 and not was_open):
+            return self.opened <= 6  # a stray mark must not silence a whole paragraph
+        was_open = self.opened >= 0
+        curly = text.count("“") - text.count("”")
+        if curly > 0 or (curly == 0 and text.count('"') % 2 == 1 and not was_open):
             self.opened = 0
-        elif curly < 0 or st.text.count('"') % 2 == 1:
+        elif curly < 0 or text.count('"') % 2 == 1:
             self.opened = -1  # closed here (a straight mark closes what one opened)
-        return inside
+        elif was_open:
+            self.opened += 1
+        return False  # a statement with marks of its own is read as it stands
 
 
 def _opens_quote(s: str) -> bool:

@@ -129,11 +129,8 @@ class Context:
         if ref == "outlet" and noun == "agency" and not modifiers:
             # "the agency": the last news agency or public agency named ("The US Consumer Product
             # Safety Commission confirmed …. The agency said"), never a newspaper
-            agencies = [m for m in sorted(srcs + self.entities(current, before), key=lambda m: m.pos)
-                        if m.kind == "wire agency"
-                        or (m.kind == "government body" and (_AGENCY_NAME.search(m.name) or m.name.isupper()))
-                        or (m.att is not None and m.att.mention is not None  # "Environmental agency VMM said"
-                            and "agency" in m.att.mention.text.lower())]
+            agencies = [m for m in srcs if _an_agency(m)] or [m for m in self.entities(current, before)
+                                                               if _an_agency(m)]
             if agencies:
                 return _as_reference(agencies[-1].name, agencies[-1].kind)
         if ref == "outlet" and noun == "report":
@@ -474,6 +471,14 @@ _AGENCY_NAME = re.compile(r"\b(?:Agency|Administration|Commission|Service|Author
 def is_adjective_of_place(word: str) -> bool:
     """"Japanese", "British", "Canadian": a capitalised adjective that does not make a name."""
     return word.endswith(("ese", "ish", "ian", "an", "ch", "i", "ic"))
+
+
+def _an_agency(m: Mention) -> bool:
+    """What "the agency" may point to: a news agency, or a public body named as one."""
+    return m.kind == "wire agency" \
+        or (m.kind == "government body" and (_AGENCY_NAME.search(m.name) is not None or m.name.isupper())) \
+        or (m.att is not None and m.att.mention is not None  # "Environmental agency VMM said"
+            and "agency" in m.att.mention.text.lower())
 
 
 def _latest(pool: list[Mention], pred) -> Attribution | None:
