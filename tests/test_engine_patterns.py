@@ -237,7 +237,7 @@ def test_the_site_points_to_the_outlet_that_carried_the_story():
 def test_a_trailing_according_to_carries_the_opening_source():
     (st,) = read("Analysts had expected a loss of $1.2 billion, according to data compiled by Marlow Research.")
     (att,) = st.attributions
-    assert att.via == "data compiled by Marlow Research"
+    assert att.via == "Marlow Research"  # who compiled the data vouches for it
 
 
 def test_a_sentence_case_headline_is_a_heading():
@@ -789,3 +789,45 @@ def test_doesnt_comment_and_couldnt_comment():
     a, b = read("A spokesman for Averill-Strand said the company doesn't comment on market speculation. "
                 "Garrity said it hadn't seen the suit and couldn't comment on it.")
     assert a.non_responses and [n.entity for n in b.non_responses] == ["Garrity"]
+
+
+def test_a_web_outlet_with_its_domain():
+    _first, b = read("Kompas reported that the sirens failed. The news website Detik.com also reported that "
+                     "sirens in the area had not sounded.")
+    assert who(b)[0][0] == "Detik.com"
+
+
+def test_a_name_with_an_acronym_before_an_apposition():
+    (st,) = read("The Nigeria Labour Congress (NLC), the country's largest federation of trade unions, said it "
+                 "would strike.")
+    assert who(st)[0][0] == "Nigeria Labour Congress (NLC)"
+
+
+def test_according_to_both_newspapers():
+    *_, both = read("Folha de S.Paulo reported that police searched the offices. O Globo also reported the "
+                    "searches. Among those investigated, according to both newspapers, is a deputy.")
+    assert {a.source for a in both.attributions} == {"Folha de S.Paulo", "O Globo"}
+
+
+def test_a_note_that_reports_were_not_verified_is_the_writers_own():
+    _report, note = read("Premium Times reported that two protesters were treated. Neither report could be "
+                         "independently verified.")
+    assert note.flags == ["unattributed"]
+
+
+def test_a_document_made_by_a_body_is_that_bodys_word():
+    a, b = read("The party won 104 seats, according to final results declared by the Election Commission "
+                "early on Friday. The rival was reduced to 41 seats, the commission’s figures showed.")
+    assert who(a)[0][0] == "Election Commission"
+    assert who(b) == [("Election Commission", None, "reference")]
+
+
+def test_a_subject_that_acted_and_said():
+    a, b = read("Tholo Mines Ltd said a cable had snapped. The company has halted work at the shaft and said "
+                "it would cooperate.\n\nIt employs 4,800 people and reported sales of $1.9 billion last year.")[1:]
+    assert who(a)[0][0].startswith("Tholo Mines") and b.flags == ["unattributed"]
+
+
+def test_told_a_news_conference_is_no_conduit():
+    (st,) = read("“We have warned them,” union president Adamu Okoro told a news conference.")
+    assert who(st) == [("Adamu Okoro", None, "explicit")]

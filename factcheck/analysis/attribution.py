@@ -12,6 +12,8 @@ paragraph (basis "inherited"), unless it hedges without a source ("reportedly").
 
 from __future__ import annotations
 
+import re
+
 from factcheck.analysis.lexicon import Lexicon, lexicon
 from factcheck.analysis.names import OUTLET_KINDS, name_index
 from factcheck.analysis.reader import (
@@ -369,15 +371,17 @@ def _inherit(statements: list[Statement], lex: Lexicon, ctx: Context) -> None:
         if carried is None:
             continue
         low = st.text.lower()
-        if lex.has_hedge(low) or lex.has_non_response(low) \
+        if lex.has_hedge(low) or lex.has_non_response(low) or _UNVERIFIED.search(low) \
                 or _names_other_outlet(st, carried, ctx):
-            # "reportedly": an unnamed source; "X declined to comment": the writer's own note.
+            # "reportedly": an unnamed source; "X declined to comment", "Neither report could be
+            # independently verified": the writer's own note.
             carried = None
             continue
         st.attributions = [Attribution(source=a.source, source_kind=a.source_kind, basis="inherited", via=a.via,
                                        suspicious=a.suspicious) for a in carried]
 
 
+_UNVERIFIED = re.compile(r"(?:\bnot\b|n['’]t\b|\bneither\b|\bunable to\b|\bcannot\b)[^.]{0,40}\bverif")
 _SHARES = frozenset({"percent", "per", "%", "majority", "minority", "third", "thirds", "quarter", "half", "most"})
 
 

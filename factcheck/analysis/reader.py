@@ -193,14 +193,35 @@ class StatementReader:
                 return (self.body, j + 1)
         return self._np_before(j)
 
+    def _plain_subject(self, limit: int) -> tuple[int, int] | None:
+        """The subject a statement opens with when it is short and can speak: a pronoun ("It"),
+        "the" and a noun a reference uses ("The company"), or a capitalised name ("Tholo Platinum")."""
+        toks, lex, k = self.toks, self.lex, self.body
+        if k >= limit:
+            return None
+        if toks[k].low in lex.pronouns and toks[k].low in {"it", "he", "she", "they"}:
+            return (k, k + 1)
+        if toks[k].low == "the" and k + 2 <= limit and toks[k + 1].bare in lex.reference_nouns \
+                and not toks[k + 2].cap:
+            return (k, k + 2)
+        j = k
+        while j < limit and (toks[j].cap or (toks[j].low in {"of", "&", "and"} and j > k)) and toks[j].is_word:
+            j += 1
+        if j == k or toks[k].low in _NOT_SPEAKERS or toks[k].low in lex.determiners or j - k > 6:
+            return None
+        return (k, j)
+
     def _is_proper_name(self, a: int, b: int) -> bool:
         words = [t for t in self.toks[a:b] if t.low not in HONORIFICS and not t.text.endswith(".")]
         return 1 < len(words) <= 4 and all(t.cap and t.is_word for t in words) and \
             self.toks[a].low not in self.lex.determiners and not self.known(a, b)
 
     def _np_before(self, j: int) -> tuple[int, int] | None:
-        """The noun phrase whose last word is token `j`."""
+        """The noun phrase whose last word is token `j` (or whose acronym in brackets ends there)."""
         toks, lex = self.toks, self.lex
+        if j >= 3 and toks[j].text == ")" and toks[j - 2].text == "(" and toks[j - 1].text.isupper():
+            np = self._np_before(j - 3)  # "The Nigeria Labour Congress (NLC), the federation of …, said"
+            return (np[0], j + 1) if np is not None else None
         if j < 0 or not toks[j].is_word:
             return None
         if toks[j].low in lex.pronouns:
@@ -507,13 +528,16 @@ class StatementReader:
         if nxt is not None and nxt.low == "by" and t.low.endswith("ed"):
             return None  # "a report published by the institute": a participle, the agent follows
         np = self.np_left(ci)
-        if np is None and prev is not None and prev.low in {"but", "and"} and ci > self.body + 2 \
-                and lex.non_response_re.search(self.text, self.st.start, prev.start):
-            # "A spokeswoman for X declined to comment on the specifics but said …": the subject is
-            # the statement's own.
-            np = self.np_right(self.body)
-            if np is not None and np[1] >= ci:
-                np = None
+        if np is None and prev is not None and prev.low in {"but", "and"} and ci > self.body + 2:
+            # "A spokeswoman for X declined to comment on the specifics but said …", "The company has
+            # halted operations and said it would cooperate": the subject is the statement's own.
+            if lex.non_response_re.search(self.text, self.st.start, prev.start):
+                np = self.np_right(self.body)
+                if np is not None and np[1] >= ci:
+                    np = None
+            elif (t.low in _SPEECH_VERBS or (nxt is not None and nxt.low == "that")) \
+                    and not any(x.text in CLAUSE_PUNCT for x in toks[self.body : ci]):
+                np = self._plain_subject(ci)  # not "It employs 4,800 people and reported sales of …"
         if np is not None and np[0] > 0 and toks[np[0] - 1].low in {"in", "on", "at", "with", "from", "under"} \
                 and toks[np[0]].low in {"a", "an", "the", "its", "their", "his", "her"} and t.low.endswith("ed"):
             return None  # "In a statement posted on its website, …": a participle inside a phrase of place
@@ -687,6 +711,11 @@ class StatementReader:
         known = self.known(a, b)
         words = [t.low for t in toks[a:b]]
         head_words = {t.bare for t in toks[a:b]}
+        if len(words) in (2, 3) and words[0] == "both" and words[-1] in _PLURAL_OUTLETS:
+            # "according to both newspapers": the last two outlets the draft named
+            outlets = ctx.last_outlets(toks[a].start, 2)
+            if len(outlets) == 2:
+                return [(name, kind, "reference", self.span(a, b), False, None) for name, kind in outlets]
         if words and words[0] == "both" and "and" in words:
             # "Both CoinDesk and The Block reported": two sources, known to the registry or not.
             k = a + words.index("and")
@@ -751,6 +780,14 @@ class StatementReader:
                 # Both names kept: "Ade Solar company figures" says whose figures, and that they are its own.
                 phrase = " ".join(t.text for t in toks[a:b])
                 return [(f"{owner.source} {phrase}", "document", "reference", mention, False, None)]
+        if 3 <= len(words) <= 4 and words[0] == "the" and toks[a + 1].low != toks[a + 1].bare \
+                and toks[a + 1].bare in lex.reference_nouns and toks[b - 1].bare in lex.document_heads:
+            # "the commission's (constituency-wise) figures": what the body named before published,
+            # so the body itself
+            noun = toks[a + 1].bare
+            owner = ctx.resolve(lex.reference_nouns[noun], noun, self.st, mention.start)
+            if owner is not None:
+                return [(owner.source, owner.source_kind, "reference", mention, False, owner.via)]
         if len(words) >= 2 and words[0] in {"its", "their", "his", "her"}:
             # "its website", "their annual report": the owner named before, and what it published.
             owner = ctx.resolve("thing" if words[0] == "its" else lex.pronouns.get(words[0], "group"),
@@ -782,6 +819,20 @@ class StatementReader:
             # full before, whether or not she spoke then.
             if full and (marked or guess_kind(full) == "person or role"):
                 return [(full, "person or role", "explicit", mention, False, None)]
+        made_by = next((k for k in range(a + 1, b - 1) if toks[k].low == "by"), None)
+        if made_by is not None and any(t.bare in lex.document_heads for t in toks[a:made_by]):
+            # "final results declared by the Election Commission", "a poll released Tuesday by the
+            # Marlow Institute": whoever made the document vouches for it
+            agent = [t for t in toks[made_by + 1 : b] if t.low not in lex.determiners]
+            while agent and agent[-1].low in {"early", "late", "earlier", "later", "today", "yesterday"}:
+                agent.pop()
+            if agent and agent[0].cap and agent[-1].cap and all(
+                    t.cap or t.low in NAME_PARTICLES or t.low in {"of", "for", "and", "on", "&"} for t in agent):
+                name = self.text[agent[0].start : agent[-1].end]
+                known = self.known(made_by + 1, b)
+                if known:
+                    return [(known[0][2].name, known[0][2].kind, "explicit", mention, known[0][3], None)]
+                return [(name, _kind_of(name, lex, self.text, mention.start), "explicit", mention, False, None)]
         # A misspelt outlet ("Finacial Times"): fuzzy look-up of the capitalised part only.
         caps = [t for t in toks[a:b] if t.cap and t.low not in lex.determiners]
         if caps and not (head_words & lex.role_heads):
@@ -864,6 +915,12 @@ def person_name(name: str) -> str:
     if last_title >= 0 and rest and all(w[:1].isupper() for w in rest) and len(rest) <= 4:
         return " ".join(rest)
     return " ".join(words)
+
+
+_SPEECH_VERBS = frozenset({"said", "says", "added", "told", "warned", "insisted", "noted", "stressed"})
+_NOT_SPEAKERS = frozenset({"shares", "stocks", "prices", "markets", "bonds"})
+_PLURAL_OUTLETS = frozenset({"newspapers", "papers", "outlets", "agencies", "reports", "publications",
+                             "broadcasters", "websites", "dailies"})
 
 
 def _place_abbreviation(toks: list[Tok]) -> bool:

@@ -42,7 +42,8 @@ TITLES = frozenset({"chief", "officer", "executive", "financial", "operating", "
                     "dame", "lord", "lady", "king", "queen", "prince", "princess", "pope", "bishop", "coach",
                     "manager", "captain", "striker", "player", "inspector", "detective", "chancellor", "premier",
                     "ambassador", "envoy", "leader", "speaker", "partner", "researcher", "scientist", "author",
-                    "colonel", "lieutenant", "sergeant", "admiral", "commander", "brigadier", "major"})
+                    "colonel", "lieutenant", "sergeant", "admiral", "commander", "brigadier", "major",
+                    "superintendent", "constable", "chief superintendent"})
 # Letters after a name that make it a person's: "Sarah Whitlow KC", "Owen Talbot MP"
 POSTNOMINALS = frozenset({"kc", "qc", "mp", "mep", "msp", "jr", "sr", "phd", "obe", "mbe", "cbe"})
 HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "prof", "mr.", "mrs.", "ms.", "dr.", "prof.", "sir", "dame"})
@@ -240,8 +241,8 @@ class Context:
                 return _as_reference(owner or hit.name, "government body")
             return _as_reference(hit.name, hit.kind)
         if ref == "company":
-            kinds = ORG_KINDS | ({"government body"} if noun in {"group", "organisation", "association", "body"}
-                                 else frozenset())
+            bodies = noun in {"group", "organisation", "association", "body", "union"}
+            kinds = ORG_KINDS | ({"government body"} if bodies else frozenset())
             pool = sorted((m for m in srcs + ents if m.kind in kinds and m.name[:1].isupper()
                            and not _looks_personal(m)
                            and (noun not in GENERIC_COMPANY or noun == "group" or not _body(m))),
@@ -276,6 +277,20 @@ class Context:
         for m in re.finditer(rf"\b([A-Z][\w-]*['’]s\s+(?:[a-z][\w-]*\s+){{0,2}}){re.escape(noun)}\b", window):
             best = m.group(0)
         return " ".join(best.split()) if best else None
+
+    def last_outlets(self, before: int, count: int) -> list[tuple[str, SourceKind]]:
+        """The last `count` different outlets named as sources or conduits before a position."""
+        out: list[tuple[str, SourceKind]] = []
+        for m in reversed(self.sources):
+            if m.pos >= before:
+                continue
+            named = (m.name, m.kind) if m.kind in OUTLET_KINDS else \
+                (m.att.via, "news outlet") if m.att is not None and m.att.via else None
+            if named is not None and all(named[0] != n for n, _k in out):
+                out.append(named)  # type: ignore[arg-type]
+                if len(out) == count:
+                    break
+        return out[::-1]
 
     def person_named(self, before: int, noun: str) -> Attribution | None:
         """"… a humbling week for Governor Elaine Castellano. … On Monday, she said": the last person
@@ -461,7 +476,8 @@ OUTLET_MODIFIERS = frozenset({"news", "wire", "state", "state-run", "state-owned
 # Other words a body's name may use for what a reference calls it.
 NOUN_ALIASES: dict[str, tuple[str, ...]] = {
     "force": ("police", "constabulary"), "police": ("constabulary",),
-    "union": ("workers", "local", "federation", "teamsters", "guild", "brotherhood"),
+    "union": ("workers", "local", "federation", "teamsters", "guild", "brotherhood", "congress", "labour", "labor",
+              "mineworkers", "association"),
 }
 FULL_NAME_WINDOW = 8000  # characters back to look for a person's full name
 # Public bodies a writer calls "the agency": "Food and Drug Administration", "Geology Agency", "Commission"

@@ -262,8 +262,8 @@ def guess_kind(name: str) -> SourceKind:
     if role is not None and 1 <= len(words) - role - 1 <= 3 and all(_CAPITALISED_NAME_RE.match(w)
                                                                    for w in words[role + 1 :]):
         return "person or role"  # "Council member Aisha Grant", "Finance Minister Ana Ruiz"
-    if head in _DOCUMENT_HEADS:
-        return "document"
+    if head in _DOCUMENT_HEADS or head in ("conference", "briefing"):
+        return "document"  # "a news conference" is where words were said, not a news outlet
     if head in _WIRE_WORDS or (head in ("agency", "service") and ({"news", "press"} & set(head_phrase))):
         return "wire agency"
     if any(w in _OUTLET_WORDS for w in head_phrase) or (lower[-1] in _MASTHEAD_ENDS and len(lower) > 1

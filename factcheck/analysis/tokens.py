@@ -24,8 +24,8 @@ TOKEN_RE = re.compile(
     # a number with its group separators and decimals: "40,000", "4.5" (the comma in "40,000" must
     # never look like the end of an apposition)
     r"|\d+(?:[.,]\d+)+"
-    # a word, keeping a plural possessive's apostrophe: "workers' union"
-    rf"|[\w{_INNER}]+(?:['’&-][\w{_INNER}]+)*(?:(?<=[sS])['’](?!\w))?"
+    # a word, keeping a plural possessive's apostrophe ("workers' union") and a web domain ("Detik.com")
+    rf"|[\w{_INNER}]+(?:['’&-][\w{_INNER}]+)*(?:\.(?:com|net|org|io|co|ai|news)(?![\w.]))?(?:(?<=[sS])['’](?!\w))?"
     r"|[^\w\s]"
 )
 
