@@ -831,3 +831,25 @@ def test_a_subject_that_acted_and_said():
 def test_told_a_news_conference_is_no_conduit():
     (st,) = read("“We have warned them,” union president Adamu Okoro told a news conference.")
     assert who(st) == [("Adamu Okoro", None, "explicit")]
+
+
+def test_both_outlets_and_both_analysts():
+    *_, outlets = read("Variety reported that Meridian is in talks to buy Halcyon. The Hollywood Reporter, which "
+                       "first reported the talks, said the deal was close. Both outlets reported that the chief "
+                       "executive would stay.")
+    *_, analysts = read("Hana Ishikawa of Corbel Research forecast 4 million units. Mark Delacroix of Ridgeway "
+                        "Capital was more optimistic, forecasting 6.2 million. Both analysts expect the phone to "
+                        "sell well.")
+    assert {a.source for a in outlets.attributions} == {"Variety", "The Hollywood Reporter"}
+    assert len(analysts.attributions) == 2 and "corroborated" in analysts.flags
+
+
+def test_a_similar_figure_from_another_outlet_corroborates_the_claim_before():
+    _lead, a, b = read("Harwick want to sign the striker.\n\nThe Athletic said Harwick's latest offer was worth "
+                       "£62m, rising to £70m. Sky Sports News reported a similar figure on Tuesday evening.")
+    assert "corroborated" in a.flags and "corroborated" in b.flags
+
+
+def test_a_name_in_apposition_to_a_description():
+    (st,) = read("The festival's ticketing partner, Gatewise, said refunds would be paid.")
+    assert who(st) == [("Gatewise", None, "explicit")]

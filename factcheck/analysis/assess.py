@@ -204,6 +204,8 @@ _ALSO_THAT_RE = re.compile(
 _RETOLD_WITHIN = 8  # statements from the top of a story within which "X also reported that …" retells its lead
 _FIRST_HOLDERS = 8  # claims remembered for each word, from the top
 _REPORTED = frozenset({"reported", "reports", "according to"})  # how one report is told before "also reported"
+_OUTLETS = frozenset({"news outlet", "wire agency"})  # an outlet that "said" something reported it
+_SAME_REPORT_RE = re.compile(r"\b(?:reported|said|gave|put|cited)\s+(?:a\s+similar|the\s+same)\b")
 
 
 def _confirmations(statements: list[Statement], stems: dict[int, frozenset[str]], names: dict[int, set[str]],
@@ -232,19 +234,30 @@ def _confirmations(statements: list[Statement], stems: dict[int, frozenset[str]]
         m = _CONFIRMS_RE.search(text) if "onfirm" in text or (also and "report" in text) else None
         if m is not None:
             confirming.append((i, m))
-        elif also and "that" in text and _ALSO_THAT_RE.search(text):
-            if i <= _RETOLD_WITHIN and lead is not None and lead < i and len(stems[i] & stems[lead]) >= 2 \
-                    and independent(i, lead):
-                # "Le Monde also reported that Brussels was poised to open a formal case" near the top
-                # of a story retells its lead in other words; further down, "also" adds a new detail.
-                out.append((lead, i, 100.0))
-            # "Premium Times reported that two protesters were treated …. Punch also reported that two
-            # people were receiving treatment": the claim right before, from another source
-            before = next((j for j in range(i - 1, max(-1, i - 3), -1) if j in stems), None)
-            if before is not None and before != lead and stems[i] & stems[before] and independent(i, before) \
-                    and any(a.cue is not None and a.cue.text.lower() in _REPORTED
-                            for a in statements[before].attributions):
-                out.append((before, i, 100.0))
+            continue
+        # "Sky Sports News reported a similar figure", "The Norbridge Daily reported the same timing"
+        same = ("same" in text or "similar" in text) and _SAME_REPORT_RE.search(text) is not None
+        if not same and not (also and "that" in text and _ALSO_THAT_RE.search(text)):
+            continue
+        if not same and i <= _RETOLD_WITHIN and lead is not None and lead < i \
+                and len(stems[i] & stems[lead]) >= 2 and independent(i, lead):
+            # "Le Monde also reported that Brussels was poised to open a formal case" near the top
+            # of a story retells its lead in other words; further down, "also" adds a new detail.
+            out.append((lead, i, 100.0))
+            continue
+        # "Premium Times reported that two protesters were treated …. Punch also reported that two
+        # people were receiving treatment": the claim right before, from another source's report
+        near = [j for j in range(i - 1, max(-1, i - 4), -1) if j in stems][:2]
+        # "reported a similar figure": the nearest claim that gave one
+        before = next((j for j in near if same and _specific(_figures(_content(statements[j]).lower()))),
+                      near[0] if near else None)
+        if before is None or not independent(i, before):
+            continue
+        shared = len(stems[i] & stems[before])
+        reported = any(a.cue is not None and (a.cue.text.lower() in _REPORTED or (
+            a.source_kind in _OUTLETS and (same or shared >= 2))) for a in statements[before].attributions)
+        if reported and (same or shared):
+            out.append((before, i, 100.0))
     if not confirming:
         return out
     # the first claims holding each word, so a long draft is not searched from the top every time

@@ -181,6 +181,12 @@ class StatementReader:
                     if head is not None and self._is_proper_name(*head):
                         return head
                 return inner  # "A ministry spokesperson, Jonas Albrecht, said": the name is the source
+            if subject is not None and not toks[subject[1] - 1].cap and not self._is_proper_name(*subject):
+                # "The festival's ticketing partner, Gatewise, said", "The headliners, the indie band
+                # Paper Lanterns, wrote": a name standing in apposition to a description
+                named = self._name_at_end(*inner)
+                if named is not None:
+                    return named
             return subject
         for w in (self.body + 1, self.body + 2):
             # "A banker who has advised on several chip deals told …": the subject is the one the
@@ -210,6 +216,25 @@ class StatementReader:
         if j == k or toks[k].low in _NOT_SPEAKERS or toks[k].low in lex.determiners or j - k > 6:
             return None
         return (k, j)
+
+    def _name_at_end(self, a: int, b: int) -> tuple[int, int] | None:
+        """The capitalised name that ends toks[a:b], after any description ("the indie band Paper
+        Lanterns" → "Paper Lanterns", "Gatewise" → "Gatewise"); None if it holds another kind of word."""
+        toks = self.toks
+        k = b
+        while k > a and toks[k - 1].cap and toks[k - 1].is_word:
+            k -= 1
+        if k == b or b - k > 4 or toks[k].low in self.lex.determiners or toks[k].low in self.lex.pronouns:
+            return None
+        lex = self.lex
+        words = toks[a + 1 : k] if k > a and toks[a].low in {"the", "a", "an"} else toks[a:k]
+        # only words that describe: "the indie band", not "published in the journal", "led by founder"
+        if not all(t.is_word and not t.cap and t.low not in lex.np_stop_words and t.low not in lex.np_prepositions
+                   and t.low not in lex.determiners and not t.low.endswith("ed") for t in words):
+            return None
+        if toks[k].low in lex.weekdays or toks[k].low in lex.months:
+            return None
+        return (k, b)
 
     def _is_proper_name(self, a: int, b: int) -> bool:
         words = [t for t in self.toks[a:b] if t.low not in HONORIFICS and not t.text.endswith(".")]
@@ -711,11 +736,14 @@ class StatementReader:
         known = self.known(a, b)
         words = [t.low for t in toks[a:b]]
         head_words = {t.bare for t in toks[a:b]}
-        if len(words) in (2, 3) and words[0] == "both" and words[-1] in _PLURAL_OUTLETS:
-            # "according to both newspapers": the last two outlets the draft named
-            outlets = ctx.last_outlets(toks[a].start, 2)
-            if len(outlets) == 2:
-                return [(name, kind, "reference", self.span(a, b), False, None) for name, kind in outlets]
+        if len(words) in (2, 3) and words[0] == "both" and (words[-1] in _PLURAL_OUTLETS
+                                                             or toks[b - 1].low.rstrip("s") in lex.role_heads
+                                                             or words[-1] in {"analysts", "economists", "experts"}):
+            # "according to both newspapers", "Both analysts expect": the last two the draft named
+            people = words[-1] not in _PLURAL_OUTLETS
+            named = ctx.last_people(toks[a].start, 2) if people else ctx.last_outlets(toks[a].start, 2)
+            if len(named) == 2:
+                return [(name, kind, "reference", self.span(a, b), False, None) for name, kind in named]
         if words and words[0] == "both" and "and" in words:
             # "Both CoinDesk and The Block reported": two sources, known to the registry or not.
             k = a + words.index("and")
@@ -917,6 +945,7 @@ def person_name(name: str) -> str:
     return " ".join(words)
 
 
+_WORKS_AT = re.compile(r"^[A-Z][\w'’.-]* (?:[A-Z][\w'’.-]* ){0,2}(?:of|at|from) [A-Z]")
 _SPEECH_VERBS = frozenset({"said", "says", "added", "told", "warned", "insisted", "noted", "stressed"})
 _NOT_SPEAKERS = frozenset({"shares", "stocks", "prices", "markets", "bonds"})
 _PLURAL_OUTLETS = frozenset({"newspapers", "papers", "outlets", "agencies", "reports", "publications",
@@ -933,8 +962,9 @@ def _kind_of(name: str, lex: Lexicon, text: str = "", at: int = 0) -> SourceKind
     person ("Chief Executive Jane Doe"); a descriptor before it makes a company ("mining company
     Minera Cordillera Blanca")."""
     kind = guess_kind(name)
-    if kind == "person or role" and name.split()[-1].lower().rstrip(".") in COMPANY_SUFFIXES:
-        return "company"  # "Brightwell Foods", "Andes Mining"
+    if kind == "person or role" and name.split()[-1].lower().rstrip(".") in COMPANY_SUFFIXES \
+            and not _WORKS_AT.search(name):
+        return "company"  # "Brightwell Foods", "Andes Mining" (not "Mark Delacroix of Ridgeway Capital")
     titled = any(w.lower().strip(",").rstrip(".") in TITLE_WORDS for w in name.split()) \
         or (len(name.split()) > 2 and name.split()[-1].lower().rstrip(".") in POSTNOMINALS)
     if kind in {"organisation", "unknown"} and titled:

@@ -284,10 +284,23 @@ class Context:
         for m in reversed(self.sources):
             if m.pos >= before:
                 continue
-            named = (m.name, m.kind) if m.kind in OUTLET_KINDS else \
+            reporter = m.kind in ORG_KINDS and m.att is not None and m.att.cue is not None \
+                and m.att.cue.text.lower() in REPORTING_CUES and m.name[:1].isupper()  # an outlet the registry lacks
+            named = (m.name, m.kind) if m.kind in OUTLET_KINDS or reporter else \
                 (m.att.via, "news outlet") if m.att is not None and m.att.via else None
             if named is not None and all(named[0] != n for n, _k in out):
                 out.append(named)  # type: ignore[arg-type]
+                if len(out) == count:
+                    break
+        return out[::-1]
+
+    def last_people(self, before: int, count: int) -> list[tuple[str, SourceKind]]:
+        """The last `count` different people named as sources before a position ("Both analysts")."""
+        out: list[tuple[str, SourceKind]] = []
+        for m in reversed(self.sources):
+            if m.pos < before and m.kind == "person or role" and m.name[:1].isupper() \
+                    and all(m.name != n for n, _k in out):
+                out.append((m.name, m.kind))
                 if len(out) == count:
                     break
         return out[::-1]
