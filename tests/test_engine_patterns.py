@@ -853,3 +853,35 @@ def test_a_similar_figure_from_another_outlet_corroborates_the_claim_before():
 def test_a_name_in_apposition_to_a_description():
     (st,) = read("The festival's ticketing partner, Gatewise, said refunds would be paid.")
     assert who(st) == [("Gatewise", None, "explicit")]
+
+
+def test_an_interview_transcript_answer_belongs_to_the_labelled_speaker():
+    statements = analyse_text("Nadia Feld became superintendent in August.\n\nQ: Why close schools now?\n\n"
+                              "Feld: Because we have 2,100 empty seats. Enrollment is down 19 percent.").statements
+    _intro, question, answer, more = statements
+    assert question.kind == "heading"
+    assert who(answer) == [("Nadia Feld", None, "explicit")]
+    assert [(a.source, a.basis) for a in more.attributions] == [("Nadia Feld", "inherited")]
+
+
+def test_key_points_a_bulleted_list_and_an_editors_note():
+    statements = analyse_text("EDITOR'S NOTE: Hold until the company's release moves\n\nKEY POINTS\n"
+                              "- Brightwater said net income fell 31%.\n- CEO Maren Kolb said the chain would not "
+                              "cut prices.\n- Shares fell 9% in morning trading.").statements
+    note, key, _first, ceo, shares = statements
+    assert note.kind == "heading" and key.kind == "heading"
+    assert who(ceo) == [("Maren Kolb", None, "explicit")]
+    assert shares.flags == ["unattributed"]
+
+
+def test_data_from_a_body_and_data_published_by_the_company():
+    a, _said, b = read("Americans eat little fibre, according to data from the Department of Agriculture.\n\n"
+                       "The river was polluted, Southvale Water said. Data published by the company shows that the "
+                       "works spilled sewage 40 times.")
+    assert who(a)[0][0] == "Department of Agriculture"
+    assert who(b) == [("Southvale Water", None, "reference")]
+
+
+def test_residents_of_a_place_described_in_apposition():
+    (st,) = read("Residents of Millbridge, a village a mile downstream, said the river smelled.")
+    assert who(st)[0][0] == "residents of Millbridge"

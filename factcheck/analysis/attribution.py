@@ -44,7 +44,15 @@ def attribute(statements: list[Statement], text: str, registry: Registry) -> lis
         # "“He said it on television. He said it in this parking lot. …”": inside a quotation opened
         # by an earlier sentence, a cue is the speaker's word, not a frame.
         inside = quote.inside(st)
-        if not inside and lex.trigger_re.search(st.text.lower()) is not None:
+        label = _SPEAKER_LABEL.match(st.text)
+        if label is not None and (speaker := _labelled_speaker(label.group(1), st.start, ctx)) is not None:
+            # "Feld: Because we have 2,100 empty seats …": an interview's answer, by the one it names
+            s, e = st.start + label.start(1), st.start + label.end(1)
+            st.attributions = [Attribution(source=speaker, source_kind="person or role", basis="explicit",
+                                           mention=Span(start=s, end=e, text=text[s:e]),
+                                           cue=Span(start=e, end=e + 1, text=text[e : e + 1]))]
+            ctx.remember(st.attributions[0], st)
+        elif not inside and lex.trigger_re.search(st.text.lower()) is not None:
             reader = StatementReader(text, st, names, lex, ctx.tokens(st))
             st.attributions, content = _read_statement(reader, ctx)
             if content is not None and content[1] > content[0]:
@@ -365,6 +373,8 @@ def _inherit(statements: list[Statement], lex: Lexicon, ctx: Context) -> None:
         if st.kind == "heading":
             carried = None
             continue
+        if st.text[:2] in _LIST_ITEMS:
+            carried = None  # each item of a list is a point of its own ("- Shares fell 9%.")
         if st.attributions:
             carried = st.attributions
             continue
@@ -381,6 +391,24 @@ def _inherit(statements: list[Statement], lex: Lexicon, ctx: Context) -> None:
                                        suspicious=a.suspicious) for a in carried]
 
 
+# "Feld: …", "Mr. Okafor: …" at the start of a statement: a transcript's speaker label
+_SPEAKER_LABEL = re.compile(r"((?:(?:Mr|Mrs|Ms|Dr)\.? )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}):[ \t]")
+
+
+def _labelled_speaker(label: str, at: int, ctx: Context) -> str | None:
+    """The person a transcript label names: someone the draft named in full before ("Feld" →
+    "Nadia Feld"), never a heading word ("Q", "Update", "Note")."""
+    words = label.split()
+    surname = words[-1]
+    if len(words) == 1 and len(surname) < 3:
+        return None  # "Q:", "A:"
+    full = ctx.full_name(surname, at)
+    if full is None:
+        return None
+    return full
+
+
+_LIST_ITEMS = frozenset({"- ", "* ", "• ", "· ", "+ ", "– "})
 _UNVERIFIED = re.compile(r"(?:\bnot\b|n['’]t\b|\bneither\b|\bunable to\b|\bcannot\b)[^.]{0,40}\bverif")
 _SHARES = frozenset({"percent", "per", "%", "majority", "minority", "third", "thirds", "quarter", "half", "most"})
 

@@ -650,7 +650,9 @@ class StatementReader:
         said": the apposition names the speaker better."""
         toks = self.toks
         a, b = np
-        vague = (b - a >= 3 and toks[a + 1].low == "of") or toks[b - 1].bare in VAGUE_PEOPLE  # "a third person"
+        # "one of the sources", "a third person" (not "Residents of Millbridge")
+        vague = (b - a >= 3 and toks[a + 1].low == "of" and (toks[a].low in _COUNTING or toks[a].text.isdigit())) \
+            or toks[b - 1].bare in VAGUE_PEOPLE
         if vague and b < ci and toks[b].text == ",":
             k = b + 1
             if k < ci and toks[k].low in {"a", "an"}:
@@ -847,7 +849,13 @@ class StatementReader:
             # full before, whether or not she spoke then.
             if full and (marked or guess_kind(full) == "person or role"):
                 return [(full, "person or role", "explicit", mention, False, None)]
-        made_by = next((k for k in range(a + 1, b - 1) if toks[k].low == "by"), None)
+        made_by = next((k for k in range(a + 1, b - 1) if toks[k].low in {"by", "from"}), None)
+        if made_by is not None and any(t.bare in lex.document_heads for t in toks[a:made_by]) \
+                and toks[made_by + 1].low == "the" and made_by + 2 < b and toks[made_by + 2].low in lex.reference_nouns:
+            # "data published by the company", "data from the weather service": the body named before
+            hit = [x for x in self.sources_of((made_by + 1, b), ctx) if x[2] == "reference"]
+            if len(hit) == 1:
+                return [(hit[0][0], hit[0][1], "reference", mention, hit[0][4], hit[0][5])]
         if made_by is not None and any(t.bare in lex.document_heads for t in toks[a:made_by]):
             # "final results declared by the Election Commission", "a poll released Tuesday by the
             # Marlow Institute": whoever made the document vouches for it
@@ -946,6 +954,8 @@ def person_name(name: str) -> str:
 
 
 _WORKS_AT = re.compile(r"^[A-Z][\w'’.-]* (?:[A-Z][\w'’.-]* ){0,2}(?:of|at|from) [A-Z]")
+_COUNTING = frozenset({"one", "two", "three", "four", "five", "some", "many", "several", "each", "none", "both",
+                       "any", "all", "most", "another", "either", "neither"})
 _SPEECH_VERBS = frozenset({"said", "says", "added", "told", "warned", "insisted", "noted", "stressed"})
 _NOT_SPEAKERS = frozenset({"shares", "stocks", "prices", "markets", "bonds"})
 _PLURAL_OUTLETS = frozenset({"newspapers", "papers", "outlets", "agencies", "reports", "publications",

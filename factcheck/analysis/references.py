@@ -28,7 +28,9 @@ GENERIC_COMPANY = frozenset({"company", "firm", "group", "business", "corporatio
 COMPANY_SUFFIXES = frozenset({"inc", "corp", "corporation", "ltd", "limited", "group", "holdings", "holding", "plc",
                               "llc", "co", "ag", "sa", "se", "nv", "gmbh", "technologies", "motors", "airlines",
                               "airways", "bank", "pharmaceuticals", "labs", "systems", "energy", "logistics",
-                              "industries", "capital", "partners", "foods", "robotics", "mining", "media"})
+                              "industries", "capital", "partners", "foods", "robotics", "mining", "media",
+                              "water", "power", "utilities", "steel", "chemicals", "pharma", "therapeutics",
+                              "insurance", "studios", "games", "stores"})
 # Suffixes of unions and other member bodies: "Transport Workers Union", "… Workers Local 212".
 UNION_SUFFIXES = frozenset({"union", "local", "federation", "guild", "brotherhood", "alliance", "association"})
 # Words of a title or role that may stand before a person's name ("Chief Financial Officer Marcus
@@ -48,6 +50,7 @@ TITLES = frozenset({"chief", "officer", "executive", "financial", "operating", "
 POSTNOMINALS = frozenset({"kc", "qc", "mp", "mep", "msp", "jr", "sr", "phd", "obe", "mbe", "cbe"})
 HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "prof", "mr.", "mrs.", "ms.", "dr.", "prof.", "sir", "dame"})
 _DATELINE_END = frozenset({"-", "—", "–", "--"})
+_BULLETS = frozenset({"-", "*", "•", "·", "+", "–"})
 _TOKEN_TEXT = operator.itemgetter(2)  # Tok.text, read without an attribute look-up
 
 
@@ -493,8 +496,9 @@ NOUN_ALIASES: dict[str, tuple[str, ...]] = {
               "mineworkers", "association"),
 }
 FULL_NAME_WINDOW = 8000  # characters back to look for a person's full name
-# Public bodies a writer calls "the agency": "Food and Drug Administration", "Geology Agency", "Commission"
-_AGENCY_NAME = re.compile(r"\b(?:Agency|Administration|Commission|Service|Authority|Bureau|Office|Board|Centers?)\b")
+# Public bodies a writer calls "the agency": "Food and Drug Administration", "Geology Agency", "Department"
+_AGENCY_NAME = re.compile(
+    r"\b(?:Agency|Administration|Commission|Service|Authority|Bureau|Department|Board|Centers?)\b")
 
 
 def is_adjective_of_place(word: str) -> bool:
@@ -505,7 +509,8 @@ def is_adjective_of_place(word: str) -> bool:
 def _an_agency(m: Mention) -> bool:
     """What "the agency" may point to: a news agency, or a public body named as one."""
     return m.kind == "wire agency" \
-        or (m.kind == "government body" and (_AGENCY_NAME.search(m.name) is not None or m.name.isupper())) \
+        or (m.kind == "government body" and _AGENCY_NAME.search(m.name) is not None) \
+        or (m.kind in ORG_KINDS | {"government body"} and m.name.isupper() and len(m.name) <= 6) \
         or (m.att is not None and m.att.mention is not None  # "Environmental agency VMM said"
             and "agency" in m.att.mention.text.lower())
 
@@ -626,6 +631,8 @@ def _looks_personal(m: Mention) -> bool:
 
 def body_start(toks: list[Tok]) -> int:
     """Index of the first token after a dateline ("SINGAPORE, Feb. 18 (Reuters) -"), else 0."""
+    if toks and toks[0].text in _BULLETS:
+        return 1 + body_start(toks[1:])  # "- CEO Maren Kolb said …": a list item's marker is not its subject
     # Most statements have no dash near their start: one C-level pass rules them out.
     if _DATELINE_END.isdisjoint(map(_TOKEN_TEXT, toks[:20])):
         return 0

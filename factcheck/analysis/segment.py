@@ -149,8 +149,9 @@ def is_blank(ch: str) -> bool:
     return ch in BLANK_CHARS
 
 
-_CREDIT_LINE = re.compile(r"\(?(?:additional |)(?:reporting|writing|editing|reported|written|edited|compiled) by\b",
-                          re.IGNORECASE)
+# "(Reporting by …)", and notes to the desk ("EDITOR'S NOTE: hold until …"): about the story, not in it
+_CREDIT_LINE = re.compile(r"\(?(?:additional |)(?:reporting|writing|editing|reported|written|edited|compiled) by\b"
+                          r"|editor['’]?s['’]? note\b|note to editors\b", re.IGNORECASE)
 
 
 def segment(text: str) -> list[Statement]:
@@ -328,8 +329,8 @@ def _set_apart(
         return False
     if nxt is None:
         return True
-    if text[nxt.start].islower() or text[nxt.start] in _CONTINUES:
-        return False
+    if (text[nxt.start].islower() or text[nxt.start] in _CONTINUES) and _list_marker(text, nxt) is None:
+        return False  # (a bullet item after it starts afresh: "KEY POINTS⏎- Acme said …")
     # Hard-wrapped text breaks a line only when the next word does not fit; a heading's line
     # break is deliberate. ("The U.S. Commerce⏎Department said …" at 20 columns.) A question
     # ends a sentence either way.

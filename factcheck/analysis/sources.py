@@ -197,7 +197,8 @@ _PERSON_HEADS = _words(
 _GOVERNMENT_WORDS = _words(
     """ministry department commission government agency regulator administration authority bureau
     council parliament congress senate police military army navy treasury cabinet embassy
-    kremlin pentagon customs court tribunal legislature municipality prefecture"""
+    kremlin pentagon customs court tribunal legislature municipality prefecture office inspectorate
+    ombudsman"""
 )
 _DOCUMENT_HEADS = _words(
     """filing filings report reports document documents letter letters statement statements data
@@ -214,7 +215,9 @@ _COMPANY_WORDS = _words(
     """inc inc. corp corp. corporation ltd ltd. limited llc plc group holdings holding technologies
     technology co co. ag sa se nv gmbh motors systems pharmaceuticals labs capital partners
     ventures airlines energy semiconductor semiconductors electronics software networks company
-    industries bank"""
+    industries bank airways foods mining robotics logistics media water power utilities steel
+    chemicals pharma biotech therapeutics insurance motors automotive aerospace telecom studios
+    games entertainment brands retail stores"""
 )
 # Words in the names of newspapers and broadcasters: "the Ruritania Herald", "Kestrel TV".
 _OUTLET_WORDS = _words(
