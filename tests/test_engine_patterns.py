@@ -885,3 +885,27 @@ def test_data_from_a_body_and_data_published_by_the_company():
 def test_residents_of_a_place_described_in_apposition():
     (st,) = read("Residents of Millbridge, a village a mile downstream, said the river smelled.")
     assert who(st)[0][0] == "residents of Millbridge"
+
+
+def test_non_responses_of_speakers_spokeswomen_and_messages():
+    a, b, c, d, e = read(
+        "President Varga's office told AFP it would not comment on the talks. Cordell Power & Light said demand "
+        "would peak. A spokeswoman for the utility did not respond to questions. Bannerman could not be reached "
+        "on Friday, and a message left at his home was not returned. Messages left with Bale's attorney were "
+        "not returned.")
+    assert [n.entity for n in a.non_responses] == ["President Varga's office"]
+    assert [n.entity for n in c.non_responses] == ["Cordell Power & Light"]
+    assert [n.entity for n in d.non_responses] == ["Bannerman"]
+    assert [n.entity for n in e.non_responses] == ["Bale's attorney"]
+    assert not b.non_responses
+
+
+def test_refusing_to_give_up_a_claim_is_not_a_non_response():
+    (st,) = read("Grell walked out after the Social Democrats refused to give up their claim to the ministry.")
+    assert not st.non_responses
+
+
+def test_not_going_to_comment_in_an_interview():
+    statements = analyse_text("Nadia Feld became superintendent in August.\n\n"
+                              "Feld: I'm not going to comment on a personnel matter.").statements
+    assert [(n.entity, n.reported_by) for n in statements[-1].non_responses] == [("Nadia Feld", None)]

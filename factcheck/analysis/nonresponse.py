@@ -13,7 +13,7 @@ import re
 from factcheck.analysis.lexicon import Lexicon, lexicon
 from factcheck.analysis.names import NameIndex, name_index
 from factcheck.analysis.reader import tidy_source_name
-from factcheck.analysis.references import Context
+from factcheck.analysis.references import TITLES, Context
 from factcheck.analysis.sources import Registry
 from factcheck.analysis.tokens import Tok
 from factcheck.models import NonResponse, Statement
@@ -64,7 +64,10 @@ def find_non_responses(statements: list[Statement], text: str, registry: Registr
             floor = phrase_start + len(phrase)
             speaker = next((a for a in st.attributions if a.basis != "inherited" and a.cue is not None
                             and a.cue.end <= phrase_start), None)
-            if speaker is not None and _joined_to_a_cue(toks, phrase_start):
+            pronoun = bool(subject) and subject[-1].low in {"i", "we", "it", "he", "she", "they", "i'm", "i’m"} \
+                and (len(subject) == 1 or not subject[-2].is_word or subject[-2].cap)
+            if speaker is not None and (_joined_to_a_cue(toks, phrase_start) or pronoun):
+                # "President Varga's office told AFP it would not comment": the speaker's own silence
                 # "Brenntal said … but declined to comment on the talks": the speaker declined (the
                 # subject is left out, so the words before "but" belong to what was said)
                 entities = [speaker.source]
@@ -100,6 +103,8 @@ _WORD = re.compile(r"[\w'’-]+|[.,;:!?\"“”]")
 def _about_comment(phrase: str, after: str) -> bool:
     """Did they not answer a request for comment, rather than something else?"""
     low = phrase.lower()
+    if low.endswith("give") and _WORD.findall(after.lower())[:1] in (["up"], ["in"], ["way"], ["back"]):
+        return False  # "refused to give up their claim" is a stance, not a silence
     if not any(v in low for v in ("respond", "reply", "return", "answer")) or "not returned" in low \
             or "unanswered" in low or "unreturned" in low:
         return True  # the messages themselves went unanswered: about comment by construction
@@ -141,6 +146,9 @@ def _listed_before(text: str, noun: str, before: int) -> list[str]:
     return [n.strip() for n in re.split(r",? and |, ", found) if n.strip()]
 
 
+_NOT_AN_ENTITY = frozenset({"on", "in", "at", "by", "since", "until", "after", "before", "during", "for", "when"})
+_MESSAGES = frozenset({"message", "messages", "call", "calls", "email", "emails", "e-mail", "request", "requests",
+                       "inquiry", "inquiries", "question", "questions", "voicemail", "text", "texts", "letter"})
 _CLAUSE_VERBS = frozenset({"is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "should",
                            "can", "may", "might", "must"})
 
@@ -272,8 +280,17 @@ def _entities(subject: list[Tok], text: str, names: NameIndex, lex: Lexicon, ctx
     out: list[str] = []
     for item in items:
         words = [t.low for t in item]
-        if any(w in _CLAUSE_VERBS for w in words):
-            continue  # "the plan was sound and the council declined": a clause, not a name
+        held = next((k for k, w in enumerate(words[:3]) if w in _MESSAGES), None)
+        if held is not None and "with" in words[held:]:
+            # "Messages left with Bale's attorney were not returned": the attorney did not answer
+            item = item[held + words[held:].index("with") + 1 :]
+            words = [t.low for t in item]
+            held = None
+        if any(w in _CLAUSE_VERBS for w in words) or (words and words[0] in _NOT_AN_ENTITY) or held is not None \
+                or not item:
+            # "the plan was sound and the council declined": a clause; "on Friday", "a message left
+            # at his home (was not returned)": the time, or what went unanswered, not who
+            continue
         counted = bool(words) and words[0] in {"neither", "either", "both"}
         while words and words[0] in {"neither", "either", "both"}:
             item, words = item[1:], words[1:]
@@ -295,7 +312,9 @@ def _entities(subject: list[Tok], text: str, names: NameIndex, lex: Lexicon, ctx
             out.extend(src.name for _i, _j, src, _s in known)
             continue
         bare = [w for w in words if w not in lex.determiners]
-        if words and words[0] in {"the", "its", "their"} and bare and bare[-1] in COMPANY_REFS and len(bare) <= 2:
+        if words and words[0] in {"the", "its", "their"} and bare and len(bare) <= 2 and not item[-1].cap and (
+                bare[-1] in COMPANY_REFS or lex.reference_nouns.get(bare[-1]) in {"company", "government"}) \
+                and not any(w.endswith(("'s", "’s")) and w[:-2] in TITLES for w in bare):
             ref = lex.reference_nouns.get(bare[-1], "company")
             hit = ctx.resolve("government" if ref == "government" else "company", bare[-1], st, item[0].start)
             out.append(hit.source if hit else tidy_source_name(raw, lex))
@@ -328,7 +347,7 @@ def _entities(subject: list[Tok], text: str, names: NameIndex, lex: Lexicon, ctx
                     continue
             if core and core[0].low in {"the", "its", "their"}:
                 core = core[1:]
-            if len(core) == 1 and not core[0].cap and core[0].low in COMPANY_REFS:
+            if len(core) == 1 and not core[0].cap and lex.reference_nouns.get(core[0].low) in {"company", "government"}:
                 # "A department spokeswoman", "a spokesman for the commission": the body named before
                 ref = lex.reference_nouns.get(core[0].low, "company")
                 hit = ctx.resolve("government" if ref == "government" else "company", core[0].low, st, item[0].start)

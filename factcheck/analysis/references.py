@@ -31,6 +31,9 @@ COMPANY_SUFFIXES = frozenset({"inc", "corp", "corporation", "ltd", "limited", "g
                               "industries", "capital", "partners", "foods", "robotics", "mining", "media",
                               "water", "power", "utilities", "steel", "chemicals", "pharma", "therapeutics",
                               "insurance", "studios", "games", "stores"})
+# Institutions named after a place or a person: "St. Anselm's Hospital", "Tasman University"
+PLACE_SUFFIXES = frozenset({"hospital", "university", "college", "school", "museum", "institute", "clinic",
+                            "foundation", "trust", "church"})
 # Suffixes of unions and other member bodies: "Transport Workers Union", "… Workers Local 212".
 UNION_SUFFIXES = frozenset({"union", "local", "federation", "guild", "brotherhood", "alliance", "association"})
 # Words of a title or role that may stand before a person's name ("Chief Financial Officer Marcus
@@ -659,7 +662,8 @@ def entities_in(st: Statement, text: str, names: NameIndex, lex: Lexicon, toks: 
                 b += 1
             out.append(Mention(toks[k + 1].start, text[toks[k + 1].start : toks[b - 1].end], "company"))
         suffix = t.bare.rstrip(".")  # "Calloway Foods’ largest centre": the possessive is not the name
-        if (suffix in COMPANY_SUFFIXES or suffix in UNION_SUFFIXES) and k > 0 and toks[k - 1].cap and t.cap:
+        if (suffix in COMPANY_SUFFIXES or suffix in UNION_SUFFIXES or suffix in PLACE_SUFFIXES) and k > 0 \
+                and toks[k - 1].cap and t.cap:
             a = k - 1
             while a > 0 and toks[a - 1].cap and toks[a - 1].low not in lex.determiners and k - a < 5:
                 a -= 1
