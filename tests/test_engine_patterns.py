@@ -909,3 +909,8 @@ def test_not_going_to_comment_in_an_interview():
     statements = analyse_text("Nadia Feld became superintendent in August.\n\n"
                               "Feld: I'm not going to comment on a personnel matter.").statements
     assert [(n.entity, n.reported_by) for n in statements[-1].non_responses] == [("Nadia Feld", None)]
+
+
+def test_posted_on_a_platform_that_and_a_possessive_description():
+    (st,) = read("Ashbury's MP, Helen Marsh, has posted on X that she has asked the agency for answers.")
+    assert who(st) == [("Helen Marsh", None, "explicit")]

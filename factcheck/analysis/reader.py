@@ -238,7 +238,8 @@ class StatementReader:
 
     def _is_proper_name(self, a: int, b: int) -> bool:
         words = [t for t in self.toks[a:b] if t.low not in HONORIFICS and not t.text.endswith(".")]
-        return 1 < len(words) <= 4 and all(t.cap and t.is_word for t in words) and \
+        # "Ashbury's MP" describes someone: a possessive inside makes no name
+        return 1 < len(words) <= 4 and all(t.cap and t.is_word and t.bare == t.low for t in words) and \
             self.toks[a].low not in self.lex.determiners and not self.known(a, b)
 
     def _np_before(self, j: int) -> tuple[int, int] | None:
@@ -605,8 +606,9 @@ class StatementReader:
             # "announced Monday that …", "said on Tuesday that …": the time first, then the clause
             k = ci + 1
             while k < len(toks) and k - ci <= 3 and (toks[k].low in lex.weekdays or toks[k].low in lex.months
-                                                     or toks[k].low in {"on", "last", "in", "this", "week"}):
-                k += 1
+                                                     or toks[k].low in {"on", "last", "in", "this", "week"}
+                                                     or (toks[k].cap and toks[k - 1].low == "on")):
+                k += 1  # "… on Tuesday that", "wrote on X that", "posted on Instagram that"
             after = toks[k] if k < len(toks) else None
             follows_clause = after is not None and (after.low == "that" or after.text in {":", ","})
             # "The filings show …", "Interviews with 12 former employees describe …"
