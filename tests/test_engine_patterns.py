@@ -914,3 +914,17 @@ def test_not_going_to_comment_in_an_interview():
 def test_posted_on_a_platform_that_and_a_possessive_description():
     (st,) = read("Ashbury's MP, Helen Marsh, has posted on X that she has asked the agency for answers.")
     assert who(st) == [("Helen Marsh", None, "explicit")]
+
+
+def test_a_company_confirming_in_a_statement_that_the_lead_holds():
+    lead, confirm = read("Sahab Airways has ordered 75 wide-body aircraft from planemaker Aeronord, the state news "
+                         "agency WAM reported.\n\nAeronord confirmed in a separate statement that Sahab Airways had "
+                         "ordered 75 of its aircraft.")
+    assert "corroborated" in lead.flags and "corroborated" in confirm.flags
+
+
+def test_confirming_one_detail_after_saying_it_is_too_early_is_not_the_lead():
+    _lead, said = read("Investigators are examining whether batteries caused the warehouse fire, officials said.\n\n"
+                      "The fire director said it was too early to say what caused the fire, but he confirmed that "
+                      "batteries had been found in the warehouse.")
+    assert "corroborated" not in said.flags

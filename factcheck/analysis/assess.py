@@ -199,8 +199,10 @@ _CONFIRMS_RE = re.compile(
 
 
 _CAPITALISED_RE = re.compile(r"\b[A-Z][\w-]+")
+# "also reported that …", "also reported a clean sweep …", "confirmed in a separate statement that …"
 _ALSO_THAT_RE = re.compile(
-    r"\b(?:also|separately)\s+(?:reported|said|wrote|confirmed)\s+(?:on\s+\w+\s+|\w+day\s+)?that\b")
+    r"\b(?:also|separately)\s+(?:reported|said|wrote|confirmed)\s+(?:on\s+\w+\s+|\w+day\s+)?(?:that|an?)\b"
+    r"|\bconfirmed\s+(?:in\s+(?:a|an|its)\s+(?:\w+\s+)?(?:statement|filing|release)\s+)?that\b")
 _RETOLD_WITHIN = 8  # statements from the top of a story within which "X also reported that …" retells its lead
 _FIRST_HOLDERS = 8  # claims remembered for each word, from the top
 _REPORTED = frozenset({"reported", "reports", "according to"})  # how one report is told before "also reported"
@@ -237,7 +239,9 @@ def _confirmations(statements: list[Statement], stems: dict[int, frozenset[str]]
             continue
         # "Sky Sports News reported a similar figure", "The Norbridge Daily reported the same timing"
         same = ("same" in text or "similar" in text) and _SAME_REPORT_RE.search(text) is not None
-        if not same and not (also and "that" in text and _ALSO_THAT_RE.search(text)):
+        confirmed = "confirmed" in text and any(a.cue is not None and a.cue.text.lower() == "confirmed"
+                                                for a in statements[i].attributions)  # its own cue, not a clause's
+        if not same and not ((also or confirmed) and _ALSO_THAT_RE.search(text)):
             continue
         if not same and i <= _RETOLD_WITHIN and lead is not None and lead < i \
                 and len(stems[i] & stems[lead]) >= 2 and independent(i, lead):
