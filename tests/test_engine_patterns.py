@@ -928,3 +928,23 @@ def test_confirming_one_detail_after_saying_it_is_too_early_is_not_the_lead():
                       "The fire director said it was too early to say what caused the fire, but he confirmed that "
                       "batteries had been found in the warehouse.")
     assert "corroborated" not in said.flags
+
+
+def test_seed_register_references_and_names():
+    _a, b, c, d = read("Bloomberg reported that Velora asked for a licence, citing people familiar with the matter. "
+                      "The buyers include Hongmei Cloud, according to one of them.\n\nThe South China Morning Post "
+                      "reported the move. The Hong Kong newspaper said the move would protect orders.")
+    assert who(b) == [("people familiar with the matter", "Bloomberg", "reference")]
+    assert who(d)[0][0] == who(c)[0][0] and who(d)[0][2] == "reference"
+
+
+def test_a_place_before_a_company_is_not_its_name():
+    (st,) = read("Tokyo-based Tsurugi said it follows all export rules and declined to discuss customers.")
+    assert who(st)[0][0] == "Tsurugi" and [n.entity for n in st.non_responses] == ["Tsurugi"]
+
+
+def test_a_quoted_refusal_and_a_comment_on_an_outlets_report():
+    a, b = read("Norvane said in a statement that it “does not comment on market rumours” and that it follows "
+                "local rules.\n\nThe Commerce Department declined to comment on the Nikkei report.")
+    assert [n.entity for n in a.non_responses] == ["Norvane"]
+    assert b.attributions == [] and [n.reported_by for n in b.non_responses] == [None]

@@ -231,6 +231,10 @@ def _subject(toks: list[Tok], phrase_start: int, lex: Lexicon) -> list[Tok]:
                 continue
             j -= 1
             continue
+        if t.text in {"“", "\""} and j == end - 1:
+            j -= 1  # 'it “does not comment on …”': the quotation opens at the phrase
+            end -= 1
+            continue
         if not t.is_word and t.text not in {"&", ".", "'", "’"}:
             break
         if t.low in {"that", "said", "reported", "says", "told", "while", "but", "because", "as", "when",

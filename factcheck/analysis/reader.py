@@ -349,8 +349,9 @@ class StatementReader:
                     continue
                 break
             if low in lex.np_stop_words and low not in lex.determiners and not (k == i and low in lex.pronouns) \
-                    and not (k == i and low == "that" and k + 1 < n and toks[k + 1].is_word):
-                break
+                    and not (k == i and low == "that" and k + 1 < n and toks[k + 1].is_word) \
+                    and not (low in {"them", "those", "these"} and k > i and toks[k - 1].low == "of"):
+                break  # (but "according to one of them" holds its "them")
             if k > i and low in lex.cues and low not in lex.np_prepositions and toks[k - 1].low not in ARTICLES \
                     and not (low in NOUN_CUES and toks[k - 1].is_word and not toks[k - 1].cap):
                 break  # …but "a staff report", "a company statement" are noun phrases
@@ -574,8 +575,11 @@ class StatementReader:
         if np is not None and t.low in NOUN_CUES and toks[np[0]].low in {"a", "an"} and np[1] == ci \
                 and not (nxt is not None and (nxt.low == "that" or nxt.text == ":")):
             return None  # "It classified the action as a Class II recall": a noun
-        if np is not None and t.low in NOUN_CUES and np[0] > 0 and toks[np[0]].low == "the" \
-                and toks[np[0] - 1].low in NOUN_PREPOSITIONS and not (nxt is not None and nxt.low == "that"):
+        the = next((p for p in range(ci - 1, max(0, ci - 7), -1) if toks[p].low == "the"), None)
+        if np is not None and t.low in NOUN_CUES and the is not None and the > 0 \
+                and toks[the - 1].low in NOUN_PREPOSITIONS and all(x.cap or x.low in {"and", "&"}
+                                                                   for x in toks[the + 1 : ci]) \
+                and not (nxt is not None and nxt.low == "that"):
             return None  # "Shares jumped after the Reuters report": the outlet names a report, says nothing
         if np is not None and np[1] - np[0] == 1 and toks[np[0]].low.endswith("ing") and not toks[np[0]].cap:
             return None  # "…, dampening hopes that …": a participle and its object, not a subject and a cue
@@ -916,8 +920,9 @@ class StatementReader:
         if words and words[0] in {"the", "this", "that", "these", "those"} and len(words) <= 6:
             rest = [w for w in words[1:] if w not in lex.determiners]
             caps = [w for w, r in zip(words[1:-1], raw[1:-1], strict=True) if r[:1].isupper()]
-            if not rest or raw[-1][:1].isupper() or any(not is_adjective_of_place(w) and not w.endswith("-based")
-                                                        for w in caps):
+            described = rest[-1] in _DESCRIBED_OUTLETS and len(caps) <= 2  # "The Hong Kong newspaper said"
+            if not rest or raw[-1][:1].isupper() or (not described and any(
+                    not is_adjective_of_place(w) and not w.endswith("-based") for w in caps)):
                 return None  # "the Labor Department" is a name, not a pointer back
             owners = [w[:-2] for w in rest[:-1] if w.endswith(("'s", "’s"))]
             if lex.reference_nouns.get(rest[-1]) == "person" and any(
@@ -956,6 +961,9 @@ def person_name(name: str) -> str:
 
 
 _WORKS_AT = re.compile(r"^[A-Z][\w'’.-]* (?:[A-Z][\w'’.-]* ){0,2}(?:of|at|from) [A-Z]")
+# Nouns for an outlet that a place may describe: "the Hong Kong newspaper", "the Seoul daily"
+_DESCRIBED_OUTLETS = frozenset({"newspaper", "paper", "daily", "broadcaster", "weekly", "tabloid", "magazine",
+                                "website", "outlet", "publication"})
 _COUNTING = frozenset({"one", "two", "three", "four", "five", "some", "many", "several", "each", "none", "both",
                        "any", "all", "most", "another", "either", "neither"})
 _SPEECH_VERBS = frozenset({"said", "says", "added", "told", "warned", "insisted", "noted", "stressed"})
@@ -1051,6 +1059,10 @@ def tidy_source_name(text: str, lex: Lexicon) -> str:
                 name = rest  # "the Commerce Department" → "Commerce Department"
             break
     words = name.split(" ")
+    while len(words) > 1 and words[0].lower().endswith(("-based", "-listed", "-headquartered")) \
+            and words[1][:1].isupper():
+        words = words[1:]  # "Tokyo-based Tsurugi": where it is based is no part of its name
+    name = " ".join(words)
     # "the research firm Parrot Metrics", "local radio station Radio Sur", "Mine operator Andina
     # Minerals": a lower-case descriptor before a proper name; the name is the source.
     k = len(words)
