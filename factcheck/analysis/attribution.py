@@ -44,7 +44,7 @@ def attribute(statements: list[Statement], text: str, registry: Registry) -> lis
         # "“He said it on television. He said it in this parking lot. …”": inside a quotation opened
         # by an earlier sentence, a cue is the speaker's word, not a frame.
         inside = quote.inside(st)
-        label = _SPEAKER_LABEL.match(st.text)
+        label = _SPEAKER_LABEL.match(st.text) if ":" in st.text[:48] else None
         if label is not None and (speaker := _labelled_speaker(label.group(1), st.start, ctx)) is not None:
             # "Feld: Because we have 2,100 empty seats …": an interview's answer, by the one it names
             s, e = st.start + label.start(1), st.start + label.end(1)
@@ -381,7 +381,7 @@ def _inherit(statements: list[Statement], lex: Lexicon, ctx: Context) -> None:
         if carried is None:
             continue
         low = st.text.lower()
-        if lex.has_hedge(low) or lex.has_non_response(low) or _UNVERIFIED.search(low) \
+        if lex.has_hedge(low) or lex.has_non_response(low) or ("verif" in low and _UNVERIFIED.search(low)) \
                 or _names_other_outlet(st, carried, ctx):
             # "reportedly": an unnamed source; "X declined to comment", "Neither report could be
             # independently verified": the writer's own note.

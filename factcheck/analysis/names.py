@@ -75,7 +75,7 @@ class NameIndex:
         if not text.isascii():
             return True  # look-alike letters and accents: let `find` decide
         words = WORD_RE.findall(text.lower())
-        # set tests iterate in C: this runs for every statement that might inherit
+        # set tests iterate in C (measured: faster than a generator, and than one trie pattern)
         return not self.outlet_singles.isdisjoint(words) or not self.outlet_pairs.isdisjoint(itertools.pairwise(words))
 
     def find(self, text: str, toks: list[Tok], a: int, b: int) -> list[tuple[int, int, RegistrySource, bool]]:

@@ -37,7 +37,7 @@ def find_non_responses(statements: list[Statement], text: str, registry: Registr
         if st.kind == "heading":
             continue
         low = st.text.lower()
-        if not any(w in low for w in _NR_HINTS):
+        if _NR_HINT_RE.search(low) is None:
             continue  # no word a non-response is made of: skip the long pattern
         # The lower-cased test is cheap; the case-blind pattern then gives the offsets.
         found = lex.has_non_response(low)
@@ -127,6 +127,7 @@ _FILLER = frozenset({"immediately", "to", "a", "an", "the", "our", "his", "her",
 # Every non-response phrase contains one of these (checked in tests against the lexicon).
 _NR_HINTS = ("comment", "respon", "repl", "return", "declin", "refus", "reach", "availab", "answer", "speculat",
              "drawn", "contact")
+_NR_HINT_RE = re.compile("|".join(_NR_HINTS))  # one C-level scan instead of twelve substring tests
 _NEGATED_SUBJECT = re.compile(r"^\W*(?:neither|none of|no one|nobody)\b", re.IGNORECASE)
 _ANSWER_VERB = re.compile(r"\b(?:replied|responded|commented|answered|returned)\b", re.IGNORECASE)
 

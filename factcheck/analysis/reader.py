@@ -389,9 +389,11 @@ class StatementReader:
         n = len(toks)
         quoted = self.quoted() if "“" in self.st.text or "”" in self.st.text else None
         frame_words = lex.frame_words
-        for ci, t in enumerate(toks):
+        # the few tokens a frame can turn on, found in one comprehension (the loop below is the slow part)
+        for ci in [ci for ci, t in enumerate(toks) if t[3] in frame_words]:
+            t = toks[ci]
             low = t.low
-            if low not in frame_words or (quoted is not None and quoted[ci]):
+            if quoted is not None and quoted[ci]:
                 continue
             if low == "according" and ci + 1 < n and toks[ci + 1].low == "to":
                 np = self.np_right(ci + 2)
@@ -575,8 +577,9 @@ class StatementReader:
         if np is not None and t.low in NOUN_CUES and toks[np[0]].low in {"a", "an"} and np[1] == ci \
                 and not (nxt is not None and (nxt.low == "that" or nxt.text == ":")):
             return None  # "It classified the action as a Class II recall": a noun
-        the = next((p for p in range(ci - 1, max(0, ci - 7), -1) if toks[p].low == "the"), None)
-        if np is not None and t.low in NOUN_CUES and the is not None and the > 0 \
+        the = next((p for p in range(ci - 1, max(0, ci - 7), -1) if toks[p].low == "the"), None) \
+            if t.low in NOUN_CUES else None
+        if np is not None and the is not None and the > 0 \
                 and toks[the - 1].low in NOUN_PREPOSITIONS and all(x.cap or x.low in {"and", "&"}
                                                                    for x in toks[the + 1 : ci]) \
                 and not (nxt is not None and nxt.low == "that"):
