@@ -948,3 +948,11 @@ def test_a_quoted_refusal_and_a_comment_on_an_outlets_report():
                 "local rules.\n\nThe Commerce Department declined to comment on the Nikkei report.")
     assert [n.entity for n in a.non_responses] == ["Norvane"]
     assert b.attributions == [] and [n.reported_by for n in b.non_responses] == [None]
+
+
+def test_an_acronym_the_draft_spelt_out_and_a_one_word_name_before_a_relative_clause():
+    _first, nso, ofwat = read("House prices rose, the National Statistics Office (NSO) said. Sales fell 9%, the NSO "
+                              "said.\n\nOfwat, the industry regulator, which gave evidence on Tuesday, said it would "
+                              "act.")
+    assert who(nso)[0][0] == "National Statistics Office (NSO)"
+    assert who(ofwat)[0][0] == "Ofwat"

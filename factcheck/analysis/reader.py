@@ -165,8 +165,10 @@ class StatementReader:
                 # "Owen Talbot, the Labour MP for Kettlesby, who tabled the amendment, said": the
                 # description and the clause both belong to the name before them.
                 head = self._np_before(subject[0] - 2)
-                if head is not None and self._is_proper_name(*head):
-                    return head
+                if head is not None and (self._is_proper_name(*head) or (
+                        head[1] - head[0] == 1 and toks[head[0]].cap and toks[head[0]].low not in lex.pronouns
+                        and toks[head[0]].low not in lex.determiners)):
+                    return head  # (also one word: "Ofwat, the industry regulator, which …, said")
             if subject is not None and toks[subject[0]].low in PARTICIPLE_APPOSITIONS and k >= 2:
                 # "Brightwell, based in Columbus, Ind., reported": the apposition holds a comma.
                 k2 = subject[0] - 1
@@ -335,7 +337,8 @@ class StatementReader:
                 continue
             if k > i and low in {"on", "last", "this", "earlier", "late", "in"} and k + 1 < n and (
                 toks[k + 1].low in lex.weekdays or toks[k + 1].low in lex.months
-                or toks[k + 1].low in {"week", "month", "year", "morning", "evening", "afternoon", "night"}
+                or toks[k + 1].low in {"week", "month", "year", "morning", "evening", "afternoon", "night", "season",
+                                       "quarter", "weekend", "summer", "winter", "spring", "autumn"}
                 or toks[k + 1].text[:1].isdigit()
             ):
                 break
@@ -858,6 +861,13 @@ class StatementReader:
             # full before, whether or not she spoke then.
             if full and (marked or guess_kind(full) == "person or role"):
                 return [(full, "person or role", "explicit", mention, False, None)]
+        bare_words = [t for t in core if t.low not in lex.determiners]
+        if len(bare_words) == 1 and bare_words[0].text.isupper() and 2 <= len(bare_words[0].text) <= 6 \
+                and bare_words[0].text.isalpha():
+            # "the NSO said" after "the National Statistics Office (NSO)": the name the draft spelt out
+            spelt = ctx.spelt_out(bare_words[0].text, mention.start)
+            if spelt is not None:
+                return [(spelt, _kind_of(spelt, lex, self.text, mention.start), "explicit", mention, False, None)]
         made_by = next((k for k in range(a + 1, b - 1) if toks[k].low in {"by", "from"}), None)
         if made_by is not None and any(t.bare in lex.document_heads for t in toks[a:made_by]) \
                 and toks[made_by + 1].low == "the" and made_by + 2 < b and toks[made_by + 2].low in lex.reference_nouns:

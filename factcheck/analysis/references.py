@@ -284,6 +284,15 @@ class Context:
             best = m.group(0)
         return " ".join(best.split()) if best else None
 
+    def spelt_out(self, acronym: str, before: int) -> str | None:
+        """ "National Statistics Office (NSO)" for "NSO", when the draft spelt the name out before."""
+        window = self.text[max(0, before - FULL_NAME_WINDOW) : before]
+        found = None
+        for m in re.finditer(rf"((?:[A-Z][\w&'’-]*\s+(?:(?:of|for|and|&|the|on)\s+)?){{1,8}})\({re.escape(acronym)}\)",
+                             window):
+            found = " ".join(m.group(1).split())
+        return f"{found} ({acronym})" if found else None
+
     def last_outlets(self, before: int, count: int) -> list[tuple[str, SourceKind]]:
         """The last `count` different outlets named as sources or conduits before a position."""
         out: list[tuple[str, SourceKind]] = []
