@@ -956,3 +956,9 @@ def test_an_acronym_the_draft_spelt_out_and_a_one_word_name_before_a_relative_cl
                               "act.")
     assert who(nso)[0][0] == "National Statistics Office (NSO)"
     assert who(ofwat)[0][0] == "Ofwat"
+
+
+def test_did_not_respond_when_asked():
+    a, b = read("Castlebridge City Council did not respond when asked about the inspections. "
+                "The firm did not respond to the union's demands.")
+    assert [n.entity for n in a.non_responses] == ["Castlebridge City Council"] and not b.non_responses

@@ -108,7 +108,10 @@ def _about_comment(phrase: str, after: str) -> bool:
     if not any(v in low for v in ("respond", "reply", "return", "answer")) or "not returned" in low \
             or "unanswered" in low or "unreturned" in low:
         return True  # the messages themselves went unanswered: about comment by construction
-    for w in _WORD.findall(after.lower())[:10]:
+    words = _WORD.findall(after.lower())[:10]
+    if words[:2] in (["when", "asked"], ["when", "contacted"], ["when", "approached"]):
+        return True  # "did not respond when asked whether …"
+    for w in words:
         if w in COMMENT_WORDS:
             return True
         if w in {".", ";", "!", "?", "\"", "“", "”", ","}:
