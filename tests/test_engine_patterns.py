@@ -962,3 +962,9 @@ def test_did_not_respond_when_asked():
     a, b = read("Castlebridge City Council did not respond when asked about the inspections. "
                 "The firm did not respond to the union's demands.")
     assert [n.entity for n in a.non_responses] == ["Castlebridge City Council"] and not b.non_responses
+
+
+def test_the_name_before_a_run_of_appositions():
+    a, b = read("Karen Obuya, 34, of St. Paul, one of the plaintiffs, said her pump shut down twice.\n\n"
+                "Shares in Acme, the maker of widgets, rose, analysts said.")
+    assert who(a) == [("Karen Obuya", None, "explicit")] and who(b)[0][0] == "analysts"

@@ -219,6 +219,19 @@ class StatementReader:
             return None
         return (k, j)
 
+    def _name_before_appositions(self, ci: int) -> tuple[int, int] | None:
+        """The name a statement opens with, when only appositions stand between it and the cue:
+        "Karen Obuya, 34, of St. Paul, one of the plaintiffs, said" (an age, a place, a role)."""
+        toks, lex, a = self.toks, self.lex, self.body
+        first = next((k for k in range(a + 1, min(ci, a + 5)) if toks[k].text == ","), None)
+        if first is None or ci - first > 24 or not self._is_proper_name(a, first):
+            return None
+        commas = sum(1 for x in toks[first:ci] if x.text == ",")
+        if commas > 4 or any(x.low in lex.cues or x.low in BE_FORMS or x.text in {";", ":", "(", ")"} or x.text in
+                             CLOSE_QUOTES or x.text in OPEN_QUOTES for x in toks[first:ci - 1]):
+            return None  # a clause, not a run of appositions
+        return (a, first)
+
     def _name_at_end(self, a: int, b: int) -> tuple[int, int] | None:
         """The capitalised name that ends toks[a:b], after any description ("the indie band Paper
         Lanterns" → "Paper Lanterns", "Gatewise" → "Gatewise"); None if it holds another kind of word."""
@@ -593,6 +606,9 @@ class StatementReader:
             return None  # "Neither Menon nor Sobral replied": nobody said anything
         if np is not None and toks[np[1] - 1].low.endswith(("'s", "’s")) and t.low in lex.strict_cues:
             return None  # "The Information’s report": a noun after a possessive, not a verb
+        if (np is None or np[0] > self.body) and prev is not None and prev.text == ",":
+            # "Karen Obuya, 34, of St. Paul, one of the plaintiffs, said": the name before the appositions
+            np = self._name_before_appositions(ci) or np
         position = "embedded"
         if np is not None:
             position = self._position(np, ci, ci + 1)
