@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import islice
 
 from rapidfuzz import fuzz
 
 from factcheck.analysis.lexicon import lexicon
+from factcheck.analysis.names import OUTLET_KINDS
 from factcheck.models import Attribution, Flag, NonResponse, SourceSummary, Statement, Summary
 
 _KEY_RE = re.compile(r"\d[\d.,%]*|\w{5,}|[A-Z]\w+")
@@ -206,7 +208,6 @@ _ALSO_THAT_RE = re.compile(
 _RETOLD_WITHIN = 8  # statements from the top of a story within which "X also reported that …" retells its lead
 _FIRST_HOLDERS = 8  # claims remembered for each word, from the top
 _REPORTED = frozenset({"reported", "reports", "according to"})  # how one report is told before "also reported"
-_OUTLETS = frozenset({"news outlet", "wire agency"})  # an outlet that "said" something reported it
 _SAME_REPORT_RE = re.compile(r"\b(?:reported|said|gave|put|cited)\s+(?:a\s+similar|the\s+same)\b")
 
 
@@ -237,31 +238,9 @@ def _confirmations(statements: list[Statement], stems: dict[int, frozenset[str]]
         if m is not None:
             confirming.append((i, m))
             continue
-        # "Sky Sports News reported a similar figure", "The Norbridge Daily reported the same timing"
-        same = ("same" in text or "similar" in text) and _SAME_REPORT_RE.search(text) is not None
-        confirmed = "confirmed" in text and any(a.cue is not None and a.cue.text.lower() == "confirmed"
-                                                for a in statements[i].attributions)  # its own cue, not a clause's
-        if not same and not ((also or confirmed) and _ALSO_THAT_RE.search(text)):
-            continue
-        if not same and i <= _RETOLD_WITHIN and lead is not None and lead < i \
-                and len(stems[i] & stems[lead]) >= 2 and independent(i, lead):
-            # "Le Monde also reported that Brussels was poised to open a formal case" near the top
-            # of a story retells its lead in other words; further down, "also" adds a new detail.
-            out.append((lead, i, 100.0))
-            continue
-        # "Premium Times reported that two protesters were treated …. Punch also reported that two
-        # people were receiving treatment": the claim right before, from another source's report
-        near = [j for j in range(i - 1, max(-1, i - 4), -1) if j in stems][:2]
-        # "reported a similar figure": the nearest claim that gave one
-        before = next((j for j in near if same and _specific(_figures(_content(statements[j]).lower()))),
-                      near[0] if near else None)
-        if before is None or not independent(i, before):
-            continue
-        shared = len(stems[i] & stems[before])
-        reported = any(a.cue is not None and (a.cue.text.lower() in _REPORTED or (
-            a.source_kind in _OUTLETS and (same or shared >= 2))) for a in statements[before].attributions)
-        if reported and (same or shared):
-            out.append((before, i, 100.0))
+        pair = _retold(statements, i, text, also, lead, stems, independent)
+        if pair is not None:
+            out.append(pair)
     if not confirming:
         return out
     # the first claims holding each word, so a long draft is not searched from the top every time
@@ -281,6 +260,36 @@ def _confirmations(statements: list[Statement], stems: dict[int, frozenset[str]]
         elif with_name:
             out.append((with_name[0], i, 100.0))
     return out
+
+
+def _retold(statements: list[Statement], i: int, text: str, also: bool, lead: int | None,
+            stems: dict[int, frozenset[str]], independent: Callable[[int, int], bool]) -> tuple[int, int, float] | None:
+    """The pair a claim makes with the one it retells, if it says it does: "X also reported that …"
+    near the top retells the lead; after another source's report, "X also reported that …" or
+    "X reported a similar figure" retells that report."""
+    # "Sky Sports News reported a similar figure", "The Norbridge Daily reported the same timing"
+    same = ("same" in text or "similar" in text) and _SAME_REPORT_RE.search(text) is not None
+    confirmed = "confirmed" in text and any(a.cue is not None and a.cue.text.lower() == "confirmed"
+                                            for a in statements[i].attributions)  # its own cue, not a clause's
+    if not same and not ((also or confirmed) and _ALSO_THAT_RE.search(text)):
+        return None
+    if not same and i <= _RETOLD_WITHIN and lead is not None and lead < i \
+            and len(stems[i] & stems[lead]) >= 2 and independent(i, lead):
+        # "Le Monde also reported that Brussels was poised to open a formal case" near the top
+        # of a story retells its lead in other words; further down, "also" adds a new detail.
+        return (lead, i, 100.0)
+    # "Premium Times reported that two protesters were treated …. Punch also reported that two
+    # people were receiving treatment": the claim right before, from another source's report
+    near = [j for j in range(i - 1, max(-1, i - 4), -1) if j in stems][:2]
+    # "reported a similar figure": the nearest claim that gave one
+    before = next((j for j in near if same and _specific(_figures(_content(statements[j]).lower()))),
+                  near[0] if near else None)
+    if before is None or not independent(i, before):
+        return None
+    shared = len(stems[i] & stems[before])
+    reported = any(a.cue is not None and (a.cue.text.lower() in _REPORTED or (
+        a.source_kind in OUTLET_KINDS and (same or shared >= 2))) for a in statements[before].attributions)
+    return (before, i, 100.0) if reported and (same or shared) else None
 
 
 def _shared_words(stems: dict[int, frozenset[str]], names: dict[int, set[str]],

@@ -28,10 +28,11 @@ from factcheck.analysis.references import (
     COMPANY_SUFFIXES,
     HONORIFICS,
     POSTNOMINALS,
-    TITLES,
+    TITLE_WORDS,
     Context,
     body_start,
     is_adjective_of_place,
+    person_name,
 )
 from factcheck.analysis.sources import fold_lookalikes, guess_kind
 from factcheck.analysis.tokens import CLAUSE_PUNCT, CLOSE_QUOTES, OPEN_QUOTES, Tok
@@ -973,20 +974,6 @@ _REF_KIND: dict[str, SourceKind] = {
 }
 
 
-TITLE_WORDS = TITLES | HONORIFICS
-
-
-def person_name(name: str) -> str:
-    """A person's name without the titles before it: "Chief Executive Officer Ana Ruiz" → "Ana Ruiz",
-    "Andina Minerals Chief Financial Officer Pedro Gomez" → "Pedro Gomez", "Sen. Tom Harlan" → "Tom Harlan"."""
-    words = name.split()
-    while len(words) > 2 and words[-1].lower().rstrip(".,") in POSTNOMINALS:
-        words = words[:-1]  # "Sarah Whitlow KC"
-    last_title = max((i for i, w in enumerate(words) if w.lower().rstrip(".,") in TITLE_WORDS), default=-1)
-    rest = words[last_title + 1 :]
-    if last_title >= 0 and rest and all(w[:1].isupper() for w in rest) and len(rest) <= 4:
-        return " ".join(rest)
-    return " ".join(words)
 
 
 _WORKS_AT = re.compile(r"^[A-Z][\w'’.-]* (?:[A-Z][\w'’.-]* ){0,2}(?:of|at|from) [A-Z]")

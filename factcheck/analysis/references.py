@@ -295,27 +295,27 @@ class Context:
 
     def last_outlets(self, before: int, count: int) -> list[tuple[str, SourceKind]]:
         """The last `count` different outlets named as sources or conduits before a position."""
-        out: list[tuple[str, SourceKind]] = []
-        for m in reversed(self.sources):
-            if m.pos >= before:
-                continue
+        def outlet(m: Mention) -> tuple[str, SourceKind] | None:
             reporter = m.kind in ORG_KINDS and m.att is not None and m.att.cue is not None \
-                and m.att.cue.text.lower() in REPORTING_CUES and m.name[:1].isupper()  # an outlet the registry lacks
-            named = (m.name, m.kind) if m.kind in OUTLET_KINDS or reporter else \
-                (m.att.via, "news outlet") if m.att is not None and m.att.via else None
-            if named is not None and all(named[0] != n for n, _k in out):
-                out.append(named)  # type: ignore[arg-type]
-                if len(out) == count:
-                    break
-        return out[::-1]
+                and m.att.cue.text.lower() in REPORTING_CUES and m.name[:1].isupper()  # one the registry lacks
+            if m.kind in OUTLET_KINDS or reporter:
+                return (m.name, m.kind)
+            return (m.att.via, "news outlet") if m.att is not None and m.att.via else None
+
+        return self._last_named(before, count, outlet)
 
     def last_people(self, before: int, count: int) -> list[tuple[str, SourceKind]]:
         """The last `count` different people named as sources before a position ("Both analysts")."""
+        return self._last_named(before, count, lambda m: (m.name, m.kind) if m.kind == "person or role"
+                                and m.name[:1].isupper() else None)
+
+    def _last_named(self, before: int, count: int,
+                    pick: Callable[[Mention], tuple[str, SourceKind] | None]) -> list[tuple[str, SourceKind]]:
         out: list[tuple[str, SourceKind]] = []
         for m in reversed(self.sources):
-            if m.pos < before and m.kind == "person or role" and m.name[:1].isupper() \
-                    and all(m.name != n for n, _k in out):
-                out.append((m.name, m.kind))
+            named = pick(m) if m.pos < before else None
+            if named is not None and all(named[0] != n for n, _k in out):
+                out.append(named)
                 if len(out) == count:
                     break
         return out[::-1]
@@ -414,7 +414,7 @@ class Context:
                 and not self.names.find(self.text, toks, a, b):
             if b - a == 2 and toks[a].low.rstrip(".") in HONORIFICS:
                 name = self.full_name(toks[a + 1].text, toks[a].start) or name  # "Ms. Solt" → "Miriam Solt"
-            return _as_reference(_untitled(name), "person or role")
+            return _as_reference(person_name(name), "person or role")
         if b - a == 1 and not self.names.find(self.text, toks, a, b):
             # "Amara Okafor stood on a loading dock …. Okafor, 34, has spent five years …. She said":
             # a surname whose full name the draft gave before.
@@ -573,13 +573,20 @@ def _title_case_line(line: str) -> bool:
     return len(long) >= 3 and all(w[:1].isupper() for w in long)
 
 
-def _untitled(name: str) -> str:
-    """A person's name without the titles before it: "Senator Dana Wexler" → "Dana Wexler"."""
+TITLE_WORDS = TITLES | HONORIFICS
+
+
+def person_name(name: str) -> str:
+    """A person's name without the titles before it: "Chief Executive Officer Ana Ruiz" → "Ana Ruiz",
+    "Andina Minerals Chief Financial Officer Pedro Gomez" → "Pedro Gomez", "Sen. Tom Harlan" → "Tom Harlan"."""
     words = name.split()
-    k = 0
-    while k < len(words) - 2 and words[k].lower().rstrip(".") in TITLES:
-        k += 1
-    return " ".join(words[k:])
+    while len(words) > 2 and words[-1].lower().rstrip(".,") in POSTNOMINALS:
+        words = words[:-1]  # "Sarah Whitlow KC"
+    last_title = max((i for i, w in enumerate(words) if w.lower().rstrip(".,") in TITLE_WORDS), default=-1)
+    rest = words[last_title + 1 :]
+    if last_title >= 0 and rest and all(w[:1].isupper() for w in rest) and len(rest) <= 4:
+        return " ".join(rest)
+    return " ".join(words)
 
 
 def _people_named(toks: list[Tok], text: str, names: NameIndex, lex: Lexicon) -> list[str]:
