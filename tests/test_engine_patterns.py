@@ -968,3 +968,8 @@ def test_the_name_before_a_run_of_appositions():
     a, b = read("Karen Obuya, 34, of St. Paul, one of the plaintiffs, said her pump shut down twice.\n\n"
                 "Shares in Acme, the maker of widgets, rose, analysts said.")
     assert who(a) == [("Karen Obuya", None, "explicit")] and who(b)[0][0] == "analysts"
+
+
+def test_an_examination_or_inspection_that_found_something():
+    (st,) = read("A post-mortem examination found she had died of carbon monoxide poisoning.")
+    assert [(a.source, a.source_kind) for a in st.attributions] == [("a post-mortem examination", "document")]

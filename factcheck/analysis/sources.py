@@ -204,7 +204,8 @@ _DOCUMENT_HEADS = _words(
     """filing filings report reports document documents letter letters statement statements data
     memo memos records survey study notice release prospectus disclosure disclosures email emails
     presentation transcript announcement guidance figures statistics minutes ruling complaint
-    lawsuit indictment decision paper papers database research"""
+    lawsuit indictment decision paper papers database research autopsy post-mortem examination
+    inquest inspection assessment"""
 )
 _ORGANISATION_WORDS = _words(
     """union association institute university foundation federation organisation organization
