@@ -973,3 +973,9 @@ def test_the_name_before_a_run_of_appositions():
 def test_an_examination_or_inspection_that_found_something():
     (st,) = read("A post-mortem examination found she had died of carbon monoxide poisoning.")
     assert [(a.source, a.source_kind) for a in st.attributions] == [("a post-mortem examination", "document")]
+
+
+def test_a_body_that_calls_something_by_a_name_but_not_a_plan_that_calls_for_it():
+    a, b = read("The Centers for Disease Control and Prevention calls it an urgent threat.\n\n"
+                "The plan calls for 400 new homes.")
+    assert "Centers for Disease Control" in who(a)[0][0] and b.flags == ["unattributed"]

@@ -72,7 +72,11 @@ QUOTE_VERBS = frozenset({"called", "described", "branded", "dubbed", "dismissed"
                          "derided", "mocked"})
 # Verbs that say someone goes on speaking, only right after a quotation: "“…,” she went on."
 QUOTE_CONTINUERS = frozenset({"went", "continued"})
-FRAME_WORDS = frozenset({"according", "per", "by", "quoted", "cited", "heard"}) | QUOTE_VERBS | QUOTE_CONTINUERS
+# Present-tense verbs of characterising, a frame only when the statement opens with who does it:
+# "The CDC calls it an urgent threat" (not "the plan calls for …")
+CHARACTERISERS = frozenset({"calls", "call"})
+FRAME_WORDS = frozenset({"according", "per", "by", "quoted", "cited", "heard"}) | QUOTE_VERBS | QUOTE_CONTINUERS \
+    | CHARACTERISERS
 
 
 def _word_trie_re(words: set[str] | frozenset[str]) -> re.Pattern[str]:
@@ -124,7 +128,7 @@ def lexicon() -> Lexicon:
     conduits = frozenset(tuple(p.lower().split()) for p in data["seen_by"])
     participles = _words(data["participle_cues"]["words"])
     trigger = general | strict | {"according", "per", "citing", "quoting", "quoted", "cited", "heard"} | QUOTE_VERBS \
-        | QUOTE_CONTINUERS \
+        | QUOTE_CONTINUERS | CHARACTERISERS \
         | {c[0] for c in conduits} | _words(data["passive_participles"]) | participles
     nr = data["non_response"]["phrases"]
     hedges = _phrase_re(data["hedges"])

@@ -22,7 +22,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from factcheck.analysis.lexicon import QUOTE_CONTINUERS, QUOTE_VERBS, Lexicon, lexicon
+from factcheck.analysis.lexicon import CHARACTERISERS, QUOTE_CONTINUERS, QUOTE_VERBS, Lexicon, lexicon
 from factcheck.analysis.names import OUTLET_KINDS, NameIndex
 from factcheck.analysis.references import (
     COMPANY_SUFFIXES,
@@ -448,6 +448,13 @@ class StatementReader:
                                                   or (before[-1] == "," and before[0] in CLOSE_QUOTES)) \
                         and (toks[np[0]].cap or toks[np[0]].low in lex.pronouns):
                     out.append(Frame("verb", (ci, ci + 1), np, "trailing"))  # "“…,” she went on."
+            elif low in CHARACTERISERS and not self._quote_follows(ci):
+                # "The CDC calls it an urgent threat" (not "the plan calls for …"): only a subject that
+                # opens the statement and can speak
+                np = self.np_left(ci) if ci + 1 < n and toks[ci + 1].low not in _PARTICLES else None
+                if np is not None and np[0] == self.body and may_speak(self, np) \
+                        and toks[np[1] - 1].bare not in lex.document_heads:
+                    out.append(Frame("verb", (ci, ci + 1), np, "start", content=(toks[ci + 1].start, self.st.end)))
             elif low in QUOTE_VERBS and self._quote_follows(ci):
                 # "Sen. Tom Harlan called the decision “a gift to …”": words in quotation marks.
                 np = self.np_left(ci)
@@ -982,6 +989,7 @@ _DESCRIBED_OUTLETS = frozenset({"newspaper", "paper", "daily", "broadcaster", "w
                                 "website", "outlet", "publication"})
 _COUNTING = frozenset({"one", "two", "three", "four", "five", "some", "many", "several", "each", "none", "both",
                        "any", "all", "most", "another", "either", "neither"})
+_PARTICLES = frozenset({"for", "on", "off", "up", "out", "back", "in", "upon", "itself", "themselves"})
 _SPEECH_VERBS = frozenset({"said", "says", "added", "told", "warned", "insisted", "noted", "stressed"})
 _NOT_SPEAKERS = frozenset({"shares", "stocks", "prices", "markets", "bonds"})
 _PLURAL_OUTLETS = frozenset({"newspapers", "papers", "outlets", "agencies", "reports", "publications",
