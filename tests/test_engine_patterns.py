@@ -979,3 +979,12 @@ def test_a_body_that_calls_something_by_a_name_but_not_a_plan_that_calls_for_it(
     a, b = read("The Centers for Disease Control and Prevention calls it an urgent threat.\n\n"
                 "The plan calls for 400 new homes.")
     assert "Centers for Disease Control" in who(a)[0][0] and b.flags == ["unattributed"]
+
+
+def test_a_pronoun_about_someone_else_does_not_give_the_speaker_a_gender():
+    *_, she = read("Prosecutor Fiona Greaves KC told the court that the boiler was faulty. Sentencing, Judge Helen "
+                   "Arkwright said Pellow had shown indifference to the people who paid him rent. “You were told "
+                   "this boiler could kill,” she said.")
+    assert who(she) == [("Helen Arkwright", None, "reference")]
+    first = read("Prosecutor Fiona Greaves KC told the court that the boiler was faulty.")[0]
+    assert who(first)[0][0] == "Fiona Greaves"

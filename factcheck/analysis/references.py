@@ -48,7 +48,8 @@ TITLES = frozenset({"chief", "officer", "executive", "financial", "operating", "
                     "manager", "captain", "striker", "player", "inspector", "detective", "chancellor", "premier",
                     "ambassador", "envoy", "leader", "speaker", "partner", "researcher", "scientist", "author",
                     "colonel", "lieutenant", "sergeant", "admiral", "commander", "brigadier", "major",
-                    "superintendent", "constable", "chief superintendent"})
+                    "superintendent", "constable", "chief superintendent", "prosecutor", "barrister", "solicitor",
+                    "councillor", "councilor", "alderman", "magistrate"})
 # Letters after a name that make it a person's: "Sarah Whitlow KC", "Owen Talbot MP"
 POSTNOMINALS = frozenset({"kc", "qc", "mp", "mep", "msp", "jr", "sr", "phd", "obe", "mbe", "cbe"})
 HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "prof", "mr.", "mrs.", "ms.", "dr.", "prof.", "sir", "dame"})
@@ -562,9 +563,26 @@ def _gender_in(text: str, mention: str) -> str | None:
         return "he"
     if title in {"ms", "mrs", "miss"}:
         return "she"
+    # Someone else named in the statement may be who "him" is ("Arkwright said Pellow had shown
+    # indifference to the people who paid him rent"): then the pronouns tell nothing.
+    # Then only "he", "his", "she", which most often are the speaker's, tell. What the speaker says inside
+    # quotation marks is about others ("“He said, ‘Fill the beds’,” Batty said").
+    text = _QUOTED.sub(" ", text)
+    named = set(mention.split())
+    others = any(w not in named and w.lower() not in _NOT_NAMES for w in _CAPITALISED_WORD.findall(text))
     words = set(_WORDS.findall(text.lower()))
-    he, she = bool(words & _HE), bool(words & _SHE)
+    if others:  # "him" and "her" are as often someone else: "people who paid him rent"
+        he, she = bool(words & {"he", "his", "himself"}), bool(words & {"she", "hers", "herself"})
+    else:
+        he, she = bool(words & _HE), bool(words & _SHE)
     return "he" if he and not she else "she" if she and not he else None
+
+
+_QUOTED = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
+_CAPITALISED_WORD = re.compile(r"(?<![.!?“\"] )(?<!^)\b[A-Z][a-z'’-]{2,}")
+# Capitalised words that are no one: pronouns and words that open a quotation or a sentence
+_NOT_NAMES = frozenset({"he", "she", "they", "his", "her", "their", "the", "this", "that", "it", "we", "our",
+                        "but", "and", "in", "on", "at", "for", "a", "an", "i"})
 
 
 def _title_case_line(line: str) -> bool:
