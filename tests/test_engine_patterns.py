@@ -988,3 +988,11 @@ def test_a_pronoun_about_someone_else_does_not_give_the_speaker_a_gender():
     assert who(she) == [("Helen Arkwright", None, "reference")]
     first = read("Prosecutor Fiona Greaves KC told the court that the boiler was faulty.")[0]
     assert who(first)[0][0] == "Fiona Greaves"
+
+
+def test_firms_named_in_the_reports_could_not_be_reached():
+    _first, nr, _said, data = read("Folha reported the raids. The consulting firms named in the reports could "
+                                   "not be reached.\n\nStatistics Sweden said prices rose. Separate data from the "
+                                   "statistics office showed unemployment edged up.")
+    assert [n.entity for n in nr.non_responses] == ["the consulting firms named in the reports"]
+    assert who(data) == [("Statistics Sweden", None, "reference")]

@@ -242,8 +242,9 @@ def _subject(toks: list[Tok], phrase_start: int, lex: Lexicon) -> list[Tok]:
         if not t.is_word and t.text not in {"&", ".", "'", "’"}:
             break
         if t.low in {"that", "said", "reported", "says", "told", "while", "but", "because", "as", "when",
-                     "although", "though", "after", "and/or"} or (t.low in lex.cues and t.low not in {"and"}):
-            break
+                     "although", "though", "after", "and/or"} or (
+                t.low in lex.cues and t.low not in {"and"} and not (j > 0 and toks[j - 1].low in lex.determiners)):
+            break  # (a cue after "the" is a noun: "the firms named in the reports could not be reached")
         j -= 1
     return [t for t in toks[j + 1 : end]]
 

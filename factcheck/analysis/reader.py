@@ -894,7 +894,7 @@ class StatementReader:
                 return [(spelt, _kind_of(spelt, lex, self.text, mention.start), "explicit", mention, False, None)]
         made_by = next((k for k in range(a + 1, b - 1) if toks[k].low in {"by", "from"}), None)
         if made_by is not None and any(t.bare in lex.document_heads for t in toks[a:made_by]) \
-                and toks[made_by + 1].low == "the" and made_by + 2 < b and toks[made_by + 2].low in lex.reference_nouns:
+                and toks[made_by + 1].low == "the" and made_by + 2 < b and toks[b - 1].low in lex.reference_nouns:
             # "data published by the company", "data from the weather service": the body named before
             hit = [x for x in self.sources_of((made_by + 1, b), ctx) if x[2] == "reference"]
             if len(hit) == 1:
