@@ -996,3 +996,11 @@ def test_firms_named_in_the_reports_could_not_be_reached():
                                    "statistics office showed unemployment edged up.")
     assert [n.entity for n in nr.non_responses] == ["the consulting firms named in the reports"]
     assert who(data) == [("Statistics Sweden", None, "reference")]
+
+
+def test_results_a_company_presented_are_its_word():
+    *_, results, _said, figures = read(
+        "Halbrook Therapeutics said the drug worked. The drug cut levels of the protein, according to results "
+        "Halbrook presented at a conference.\n\nAcme said sales rose. Sales rose 5%, according to figures the "
+        "company released on Monday.")
+    assert who(results)[0][0] == "Halbrook" and who(figures) == [("Acme", None, "reference")]

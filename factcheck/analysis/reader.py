@@ -892,6 +892,15 @@ class StatementReader:
             spelt = ctx.spelt_out(bare_words[0].text, mention.start)
             if spelt is not None:
                 return [(spelt, _kind_of(spelt, lex, self.text, mention.start), "explicit", mention, False, None)]
+        if b - a >= 3 and toks[a].bare in lex.document_heads and toks[a + 1].low not in lex.np_prepositions:
+            # "results Halbrook presented at a conference", "figures the company released": whoever
+            # gave out the document vouches for it
+            verb = next((k for k in range(a + 2, min(b, a + 6)) if toks[k].low in _GAVE_OUT), None)
+            if verb is not None:
+                giver = self.sources_of((a + 1, verb), ctx)
+                if len(giver) == 1:
+                    name, kind, basis, _m, sus, via = giver[0]
+                    return [(name, kind, basis, mention, sus, via)]
         made_by = next((k for k in range(a + 1, b - 1) if toks[k].low in {"by", "from"}), None)
         if made_by is not None and any(t.bare in lex.document_heads for t in toks[a:made_by]) \
                 and toks[made_by + 1].low == "the" and made_by + 2 < b and toks[b - 1].low in lex.reference_nouns:
@@ -991,6 +1000,8 @@ _COUNTING = frozenset({"one", "two", "three", "four", "five", "some", "many", "s
                        "any", "all", "most", "another", "either", "neither"})
 _PARTICLES = frozenset({"for", "on", "off", "up", "out", "back", "in", "upon", "itself", "themselves"})
 _SPEECH_VERBS = frozenset({"said", "says", "added", "told", "warned", "insisted", "noted", "stressed"})
+_GAVE_OUT = frozenset({"presented", "released", "published", "filed", "gave", "provided", "shared", "issued",
+                       "disclosed", "submitted", "compiled"})
 _NOT_SPEAKERS = frozenset({"shares", "stocks", "prices", "markets", "bonds"})
 _PLURAL_OUTLETS = frozenset({"newspapers", "papers", "outlets", "agencies", "reports", "publications",
                              "broadcasters", "websites", "dailies"})
