@@ -48,7 +48,7 @@ TITLES = frozenset({"chief", "officer", "executive", "financial", "operating", "
                     "manager", "captain", "striker", "player", "inspector", "detective", "chancellor", "premier",
                     "ambassador", "envoy", "leader", "speaker", "partner", "researcher", "scientist", "author",
                     "colonel", "lieutenant", "sergeant", "admiral", "commander", "brigadier", "major",
-                    "superintendent", "constable", "chief superintendent", "prosecutor", "barrister", "solicitor",
+                    "superintendent", "constable", "prosecutor", "barrister", "solicitor",
                     "councillor", "councilor", "alderman", "magistrate"})
 # Letters after a name that make it a person's: "Sarah Whitlow KC", "Owen Talbot MP"
 POSTNOMINALS = frozenset({"kc", "qc", "mp", "mep", "msp", "jr", "sr", "phd", "obe", "mbe", "cbe"})
