@@ -31,6 +31,7 @@ class NameIndex:
     outlet_singles: frozenset[str] = field(init=False)
     acronyms: frozenset[str] = field(init=False)
     outlet_pairs: frozenset[tuple[str, str]] = field(init=False)
+    prefixes: frozenset[str] = field(init=False)
 
     def __post_init__(self) -> None:
         self.aliases = self.registry.aliases()
@@ -41,6 +42,9 @@ class NameIndex:
         )
         self.article_keys = self.registry.article_keys()
         self.first_words = frozenset(k.split()[0] for k in self.aliases if k)
+        # Every key cut after each of its words: once a stretch's key is none of these, no longer
+        # stretch can be a name, so `find` reads forward and stops there.
+        self.prefixes = frozenset(" ".join(k.split()[:n]) for k in self.aliases for n in range(1, len(k.split()) + 1))
         # The same first words as raw tokens lower-case them, so most tokens are ruled out by one
         # set look-up, without normalising them.
         raw_first: set[str] = set()
@@ -91,7 +95,9 @@ class NameIndex:
             if not first or first[0] not in self.first_words:
                 i += 1
                 continue
-            for j in range(min(b, i + MAX_ALIAS_WORDS), i, -1):
+            # The longest name wins: read forward, keep the last stretch that is a name.
+            best: tuple[int, RegistrySource, str] | None = None
+            for j in range(i + 1, min(b, i + MAX_ALIAS_WORDS) + 1):
                 if not toks[j - 1].is_word and toks[j - 1].text != ".":
                     continue
                 span = text[toks[i].start : toks[j - 1].end]
@@ -102,11 +108,15 @@ class NameIndex:
                 if src is not None and key in self.acronyms and not span.isupper():
                     src = None  # "who" is not the WHO
                 if src is not None:
-                    found.append((i, j, src, _looks_alike(span)))
-                    i = j
+                    best = (j, src, span)
+                if key not in self.prefixes:
                     break
-            else:
+            if best is None:
                 i += 1
+                continue
+            j, src, span = best
+            found.append((i, j, src, _looks_alike(span)))
+            i = j
         return found
 
 

@@ -688,16 +688,23 @@ def entities_in(st: Statement, text: str, names: NameIndex, lex: Lexicon, toks: 
     # "the agency" or "it" points to.
     body = body_start(toks)
     out = [Mention(toks[i].start, src.name, src.kind) for i, _j, src, _sus in names.find(text, toks, body, len(toks))]
+    previous_cap = False
     for k, t in enumerate(toks):
-        if t.low in lex.company_descriptors and k + 1 < len(toks) and toks[k + 1].cap and not t.cap:
-            # "Swiss drugmaker Alpentis jumped": the name after a company descriptor.
-            b = k + 1
-            while b < len(toks) and toks[b].cap and b - k <= 4:
-                b += 1
-            out.append(Mention(toks[k + 1].start, text[toks[k + 1].start : toks[b - 1].end], "company"))
+        cap = t.text[:1].isupper()
+        if not cap:
+            previous_cap = False
+            if t.low in lex.company_descriptors and k + 1 < len(toks) and toks[k + 1].cap:
+                # "Swiss drugmaker Alpentis jumped": the name after a company descriptor.
+                b = k + 1
+                while b < len(toks) and toks[b].cap and b - k <= 4:
+                    b += 1
+                out.append(Mention(toks[k + 1].start, text[toks[k + 1].start : toks[b - 1].end], "company"))
+            continue
+        after_cap, previous_cap = previous_cap, True
+        if not after_cap:
+            continue  # a suffix ends a name of two words or more: "Calloway Foods"
         suffix = t.bare.rstrip(".")  # "Calloway Foods’ largest centre": the possessive is not the name
-        if (suffix in COMPANY_SUFFIXES or suffix in UNION_SUFFIXES or suffix in PLACE_SUFFIXES) and k > 0 \
-                and toks[k - 1].cap and t.cap:
+        if suffix in COMPANY_SUFFIXES or suffix in UNION_SUFFIXES or suffix in PLACE_SUFFIXES:
             a = k - 1
             while a > 0 and toks[a - 1].cap and toks[a - 1].low not in lex.determiners and k - a < 5:
                 a -= 1
