@@ -246,16 +246,18 @@ def test_a_sentence_case_headline_is_a_heading():
     assert [s.kind for s in statements] == ["heading", "claim"]
 
 
-def test_every_non_response_phrase_contains_a_hint_word():
-    # nonresponse.py skips statements without a hint word before running the long pattern.
+def test_every_non_response_phrase_and_hedge_contains_a_hint_word():
+    # The engine skips statements without a hint word before running the long patterns.
     import json
     from importlib import resources
 
-    from factcheck.analysis.nonresponse import _NR_HINTS
+    from factcheck.analysis.lexicon import HEDGE_HINTS, NON_RESPONSE_HINTS
 
-    phrases = json.loads(resources.files("factcheck.data").joinpath("lexicon.json").read_text("utf-8"))
-    for phrase in phrases["non_response"]["phrases"]:
-        assert any(h in phrase for h in _NR_HINTS), phrase
+    data = json.loads(resources.files("factcheck.data").joinpath("lexicon.json").read_text("utf-8"))
+    for phrase in data["non_response"]["phrases"]:
+        assert any(h in phrase for h in NON_RESPONSE_HINTS), phrase
+    for hedge in data["hedges"]:
+        assert any(h in hedge for h in HEDGE_HINTS), hedge
 
 
 def test_a_title_is_not_part_of_a_persons_name():
