@@ -1006,3 +1006,16 @@ def test_results_a_company_presented_are_its_word():
         "Halbrook presented at a conference.\n\nAcme said sales rose. Sales rose 5%, according to figures the "
         "company released on Monday.")
     assert who(results)[0][0] == "Halbrook" and who(figures) == [("Acme", None, "reference")]
+
+
+def test_the_same_two_precise_figures_in_other_words_corroborate():
+    a, b = read("Kestrel Bank has agreed to buy Orbis Lending.\n\nThe Financial Times reported that the price "
+                "is made up of a $420m cash payment and up to $35m tied to targets.\n\nBloomberg said the deal "
+                "was worth $420m up front with a further $35m in performance bonuses.")[1:]
+    assert "corroborated" in a.flags and "corroborated" in b.flags
+
+
+def test_one_shared_figure_in_other_words_does_not_corroborate():
+    a, b = read("Kestrel Bank has agreed to buy Orbis Lending.\n\nThe Financial Times reported that the price "
+                "is $420m in cash.\n\nBloomberg said staff numbers would fall by 420 over two years.")[1:]
+    assert a.flags == ["single-source"] and b.flags == ["single-source"]

@@ -68,14 +68,20 @@ def _figures(low: str) -> frozenset[str]:
 
 def _specific(figures: frozenset[str]) -> bool:
     """Does a set of figures hold a precise one: 10 or more and not a year ("15%", "1,000 km", "$1.4bn")?"""
+    return _specific_count(figures) > 0
+
+
+def _specific_count(figures: frozenset[str]) -> int:
+    """How many precise figures a set holds (see `_specific`)."""
+    count = 0
     for f in figures:
         try:
             value = float(f)
         except ValueError:
             continue
         if value >= 10 and not (1900 <= value <= 2100 and "." not in f):
-            return True
-    return False
+            count += 1
+    return count
 
 
 def _words_only(keys: frozenset[str]) -> set[str]:
@@ -183,9 +189,11 @@ def corroborating_pairs(statements: list[Statement]) -> list[tuple[int, int, flo
                 (a.said_also or b.said_also) and n >= cfg["also_overlap_min_shared"]
                 and overlap >= cfg["also_overlap_min"]):
             out.append((i, j, round(100 * overlap, 1)))
-        elif names_agree and _specific(a.figures & b.figures) and len(_words_only(stems[i] & stems[j])) >= 1:
+        elif names_agree and _same_figures(a, b, stems[i] & stems[j]):
             # "Caixin reported Qinghe was seeking about 15% of Daeyang" and "Yonhap reported a
-            # similar figure, 15%, for the Daeyang stake": the same precise figure about the same thing
+            # similar figure, 15%, for the Daeyang stake": the same precise figure about the same
+            # thing; "a €55m guaranteed fee and up to €10m in add-ons" and "worth €55m up front with a
+            # further €10m in bonuses": the same two precise figures, in other words
             out.append((i, j, round(100 * overlap, 1)))
     return out + _confirmations(statements, stems, names, int(cfg["stem_chars"]))
 
@@ -332,6 +340,12 @@ def _shared_words(stems: dict[int, frozenset[str]], names: dict[int, set[str]],
 
 
 _DIRECT_PAIRS = 150  # claims up to which every pair is compared directly (150² / 2 set intersections)
+
+
+def _same_figures(a: _Claim, b: _Claim, shared_stems: frozenset[str]) -> bool:
+    """One precise figure in common and a distinctive word, or two precise figures in common."""
+    count = _specific_count(a.figures & b.figures)
+    return count >= 2 or (count == 1 and len(_words_only(shared_stems)) >= 1)
 
 
 def _similar(a: _Claim, b: _Claim, n: int, also: bool, cfg: dict[str, float]) -> float:
