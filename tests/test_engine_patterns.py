@@ -1019,3 +1019,12 @@ def test_one_shared_figure_in_other_words_does_not_corroborate():
     a, b = read("Kestrel Bank has agreed to buy Orbis Lending.\n\nThe Financial Times reported that the price "
                 "is $420m in cash.\n\nBloomberg said staff numbers would fall by 420 over two years.")[1:]
     assert a.flags == ["single-source"] and b.flags == ["single-source"]
+
+
+def test_a_team_is_not_a_person_and_it_points_back_to_the_team():
+    statements = read("Marca reported that the striker would move to Aldermoor United.\n\n"
+                      "Sporting Valdera confirmed it had reached an agreement. It said the forward had given the "
+                      "club four fine seasons.")
+    confirmed, said = statements[1], statements[2]
+    assert confirmed.attributions[0].source_kind == "organisation"
+    assert who(said)[0][0] == "Sporting Valdera"

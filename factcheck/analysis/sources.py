@@ -212,6 +212,12 @@ _ORGANISATION_WORDS = _words(
     society committee party league club fund forum center centre alliance coalition network
     academy school college hospital church museum"""
 )
+# Words that make a short capitalised name a team or a place rather than a person: "Sporting
+# Valdera", "Aldermoor United", "Ashby Town" (checked only where the name would pass for a person)
+_TEAM_OR_PLACE_WORDS = _words(
+    """united city athletic athletico atletico rovers wanderers sporting olympique dynamo town albion
+    rangers hotspur county fc afc sc cf"""
+)
 _COMPANY_WORDS = _words(
     """inc inc. corp corp. corporation ltd ltd. limited llc plc group holdings holding technologies
     technology co co. ag sa se nv gmbh motors systems pharmaceuticals labs capital partners
@@ -284,7 +290,8 @@ def guess_kind(name: str) -> SourceKind:
     if lower == ["it"] or lower == ["they"]:
         return "unknown"
     if 2 <= len(words) <= 3 and all(_CAPITALISED_NAME_RE.match(w) for w in words) \
-            and len(words[-1]) > 1 and words[0].lower() not in ("a", "i"):  # initials: "J. Smith", "Harold W. Amsel"
+            and len(words[-1]) > 1 and words[0].lower() not in ("a", "i") \
+            and _TEAM_OR_PLACE_WORDS.isdisjoint(lower):  # initials: "J. Smith", "Harold W. Amsel"
         return "person or role"
     return "organisation"
 
