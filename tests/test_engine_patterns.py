@@ -1028,3 +1028,14 @@ def test_a_team_is_not_a_person_and_it_points_back_to_the_team():
     confirmed, said = statements[1], statements[2]
     assert confirmed.attributions[0].source_kind == "organisation"
     assert who(said)[0][0] == "Sporting Valdera"
+
+
+def test_both_names_of_an_opening_both_with_an_apposition_are_sources():
+    (st,) = read("Both Kyodo News, the Japanese news agency, and the Financial Times reported that the plan "
+                 "was dropped.")
+    assert {a.source for a in st.attributions} == {"Kyodo", "Financial Times"}
+
+
+def test_an_opening_both_before_a_clause_names_nobody_else():
+    (st,) = read("Both companies fell sharply and analysts said the deal was off.")
+    assert not any("compan" in a.source for a in st.attributions)

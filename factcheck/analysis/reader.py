@@ -669,6 +669,8 @@ class StatementReader:
         """"Sweden's minister, Elin Berg, and her Finnish counterpart, Juha Lehto, both said": the
         speaker before "and", when "both" says there are two and the noun phrase read stops short."""
         toks = self.toks
+        if toks[self.body].low == "both" and np[0] > self.body + 2 and toks[np[0] - 1].low == "and":
+            return self._both_opening(np[0] - 1)
         if not (ci >= 2 and toks[ci - 1].low in {"both", "jointly"}):
             return None
         k = np[0]
@@ -680,6 +682,19 @@ class StatementReader:
         if k <= 0 or toks[k - 1].low != "and":
             return None
         return self.np_left(k - 1)
+
+    def _both_opening(self, and_at: int) -> tuple[int, int] | None:
+        """"Both Kyodo News, the Japanese news agency, and the Nikkei reported": the name after the
+        opening "Both", when an apposition keeps it apart from the one before the cue. Only a name
+        (capitalised words), so "Both companies fell and analysts said" names nobody."""
+        toks = self.toks
+        a = self.body + 1
+        end = a
+        while end < and_at and toks[end].cap and toks[end].is_word:
+            end += 1
+        if end == a or (end < and_at and not (toks[end].text == "," and toks[and_at - 1].text == ",")):
+            return None
+        return (a, end)
 
     def _named_in_apposition(self, np: tuple[int, int], ci: int) -> tuple[int, int]:
         """"One of the sources, a European diplomat, said" and "A third person, an adviser to a minister,
