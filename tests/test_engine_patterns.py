@@ -1039,3 +1039,9 @@ def test_both_names_of_an_opening_both_with_an_apposition_are_sources():
 def test_an_opening_both_before_a_clause_names_nobody_else():
     (st,) = read("Both companies fell sharply and analysts said the deal was off.")
     assert not any("compan" in a.source for a in st.attributions)
+
+
+def test_an_opening_participle_phrase_is_not_the_subject_of_saying():
+    _intro, st = read("Transport Secretary Nadia Forsythe defended the bill.\n\nSpeaking on BBC Radio 4 on "
+                      "Wednesday, Forsythe went further, saying she was confident the rebels would back down.")
+    assert who(st)[0][0] == "Nadia Forsythe"
