@@ -1045,3 +1045,9 @@ def test_an_opening_participle_phrase_is_not_the_subject_of_saying():
     _intro, st = read("Transport Secretary Nadia Forsythe defended the bill.\n\nSpeaking on BBC Radio 4 on "
                       "Wednesday, Forsythe went further, saying she was confident the rebels would back down.")
     assert who(st)[0][0] == "Nadia Forsythe"
+
+
+def test_a_sentence_quoted_whole_after_its_speaker_has_no_frame_of_its_own():
+    _said, more = read("“He knew the drug was not working,” prosecutor Joanna Castell said after the verdict. "
+                       "“Today's verdict shows that investors are entitled to the truth.”")
+    assert who(more) == [("Joanna Castell", None, "inherited")]

@@ -38,12 +38,17 @@ def attribute(statements: list[Statement], text: str, registry: Registry) -> lis
     names = name_index(registry)
     ctx = Context(text, names, lex)
     quote = _QuoteState()
+    previous: Statement | None = None
     for st in statements:
         if st.kind == "heading":
             continue
         # "“He said it on television. He said it in this parking lot. …”": inside a quotation opened
-        # by an earlier sentence, a cue is the speaker's word, not a frame.
-        inside = quote.inside(st)
+        # by an earlier sentence, a cue is the speaker's word, not a frame. So it is in a sentence
+        # quoted whole right after its speaker's ("…,” X said. “Today's verdict shows that …”").
+        inside = quote.inside(st) or (
+            previous is not None and previous.paragraph == st.paragraph and bool(previous.attributions)
+            and _quoted_whole(st.text))
+        previous = st
         label = _SPEAKER_LABEL.match(st.text) if ":" in st.text[:48] else None
         if label is not None and (speaker := _labelled_speaker(label.group(1), st.start, ctx)) is not None:
             # "Feld: Because we have 2,100 empty seats …": an interview's answer, by the one it names
@@ -349,6 +354,13 @@ class _QuoteState:
         elif was_open:
             self.opened += 1
         return False  # a statement with marks of its own is read as it stands
+
+
+def _quoted_whole(text: str) -> bool:
+    """Is the statement one quotation from its first character to its last?"""
+    if text[:1] == "“":
+        return text.endswith("”") and text.count("“") == 1 and text.count("”") == 1
+    return text[:1] == '"' and text.endswith('"') and text.count('"') == 2
 
 
 def _opens_quote(s: str) -> bool:
