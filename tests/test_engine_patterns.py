@@ -1051,3 +1051,15 @@ def test_a_sentence_quoted_whole_after_its_speaker_has_no_frame_of_its_own():
     _said, more = read("“He knew the drug was not working,” prosecutor Joanna Castell said after the verdict. "
                        "“Today's verdict shows that investors are entitled to the truth.”")
     assert who(more) == [("Joanna Castell", None, "inherited")]
+
+
+def test_a_person_named_before_acting_does_not_inherit_the_last_source():
+    _judge, argued, ruled = read("The case was heard by Judge Martin Vance.\n\nThe secretary of state's office "
+                                 "argued that the deadline was set by statute. Vance rejected both arguments.")
+    assert argued.attributions and ruled.attributions == []
+
+
+def test_background_on_someone_the_source_named_still_inherits():
+    _said, more = read("Arbelon said finance chief Nadia Brennecke would serve as interim CEO. Brennecke, who "
+                       "joined in 2019, has overseen the savings programme.")
+    assert who(more) == [("Arbelon", None, "inherited")]

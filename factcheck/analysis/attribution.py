@@ -381,9 +381,26 @@ def _names_other_outlet(st: Statement, carried: list[Attribution], ctx: Context)
                for _i, _j, src, _s in names.find(text, toks, 0, len(toks)))
 
 
+def _another_person_acts(st: Statement, carried: list[Attribution], carried_text: str, ctx: Context) -> bool:
+    """"Vance rejected both arguments", "Ferrante, a frequent critic of the mayor, is …": a person the
+    draft named in full before, by surname, is the subject: the writer tells what that person did,
+    not more of what the source said. Not someone the carried statement itself brought in ("Acme
+    said Nadia Brennecke would serve as interim CEO. Brennecke, who joined in 2019, has …")."""
+    m = _SURNAME_SUBJECT.match(st.text)
+    if m is None or m.group(1) in carried_text:
+        return False
+    full = ctx.full_name(m.group(1), st.start, strict=True)
+    return full is not None and all(m.group(1) not in a.source for a in carried)
+
+
+# A statement opening with one capitalised word and then a lower-case word or a comma
+_SURNAME_SUBJECT = re.compile(r"([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?:,| [a-z])")
+
+
 def _inherit(statements: list[Statement], lex: Lexicon, ctx: Context) -> None:
     """A claim with no cue continues the attributed claim before it, within one paragraph."""
     carried: list[Attribution] | None = None
+    carried_text = ""
     paragraph = -1
     for st in statements:
         if st.paragraph != paragraph:
@@ -394,13 +411,14 @@ def _inherit(statements: list[Statement], lex: Lexicon, ctx: Context) -> None:
         if st.text[:2] in _LIST_ITEMS:
             carried = None  # each item of a list is a point of its own ("- Shares fell 9%.")
         if st.attributions:
-            carried = st.attributions
+            carried, carried_text = st.attributions, st.text
             continue
         if carried is None:
             continue
         low = st.text.lower()
         if lex.has_hedge(low) or lex.has_non_response(low) or ("verif" in low and _UNVERIFIED.search(low)) \
-                or _names_other_outlet(st, carried, ctx):
+                or _names_other_outlet(st, carried, ctx) \
+                or _another_person_acts(st, carried, carried_text, ctx):
             # "reportedly": an unnamed source; "X declined to comment", "Neither report could be
             # independently verified": the writer's own note.
             carried = None
