@@ -1063,3 +1063,22 @@ def test_background_on_someone_the_source_named_still_inherits():
     _said, more = read("Arbelon said finance chief Nadia Brennecke would serve as interim CEO. Brennecke, who "
                        "joined in 2019, has overseen the savings programme.")
     assert who(more) == [("Arbelon", None, "inherited")]
+
+
+def test_a_description_before_a_list_of_names_gives_the_names_that_did_not_respond():
+    (st,) = read("Nikkei Asia said the Vietnam Food Association and two large exporters, Mekong Harvest and "
+                 "Saigon Agro, did not respond to requests for comment.")
+    assert [n.entity for n in st.non_responses] == ["Vietnam Food Association", "Mekong Harvest", "Saigon Agro"]
+
+
+def test_a_named_spokeswoman_declining_is_her_body_declining():
+    _intro, st = read("The Department of Transportation awarded the contract in May.\n\nA spokeswoman for "
+                      "the department, Alicia Moreno, said the agency was reviewing the award but declined to "
+                      "comment further.")
+    assert [n.entity for n in st.non_responses] == ["Department of Transportation"]
+
+
+def test_a_surname_and_a_description_that_did_not_comment_are_the_person_named_before():
+    _intro, st = read("The singer Della Crane has sued her former manager.\n\nHer lawyer said the singer would not "
+                      "comment publicly, and a representative for Crane declined to comment further.")
+    assert [n.entity for n in st.non_responses] == ["Della Crane"]

@@ -16,7 +16,7 @@ from factcheck.analysis.reader import tidy_source_name
 from factcheck.analysis.references import TITLES, Context
 from factcheck.analysis.sources import Registry
 from factcheck.analysis.tokens import Tok
-from factcheck.models import NonResponse, Statement
+from factcheck.models import Attribution, NonResponse, Statement
 
 MAX_SUBJECT = 30  # tokens in the subject of a non-response: enough for a list of five companies
 COMPANY_REFS = frozenset({"company", "firm", "group", "carmaker", "automaker", "chipmaker", "bank", "lender",
@@ -70,7 +70,7 @@ def find_non_responses(statements: list[Statement], text: str, registry: Registr
                 # "President Varga's office told AFP it would not comment": the speaker's own silence
                 # "Brenntal said … but declined to comment on the talks": the speaker declined (the
                 # subject is left out, so the words before "but" belong to what was said)
-                entities = [speaker.source]
+                entities = _speaks_for(speaker, st, toks, text, names, lex, ctx) or [speaker.source]
             else:
                 entities = _entities(subject, text, names, lex, ctx, st)
             for entity in entities:
@@ -81,6 +81,24 @@ def find_non_responses(statements: list[Statement], text: str, registry: Registr
         st.non_responses = out
         ctx.passed(st)
     return statements
+
+
+def _speaks_for(speaker: Attribution, st: Statement, toks: list[Tok], text: str, names: NameIndex, lex: Lexicon,
+                ctx: Context) -> list[str]:
+    """"A spokeswoman for the department, Alicia Moreno, said … but declined to comment": the body she
+    speaks for is who declined, as when the description stands alone."""
+    if speaker.mention is None:
+        return []
+    lead = [t for t in toks if t.end <= speaker.mention.start]
+    while lead and lead[-1].text == ",":
+        lead.pop()
+    k = len(lead)
+    while k > 0 and lead[k - 1].text != ",":
+        k -= 1
+    described = lead[k:]
+    if len(described) < 3 or described[1].bare not in SPEAKS_FOR or described[2].low not in {"for", "of", "at"}:
+        return []
+    return _entities(described, text, names, lex, ctx, st)
 
 
 def _replay(ctx: Context, st: Statement) -> None:
@@ -269,8 +287,10 @@ def _entities(subject: list[Tok], text: str, names: NameIndex, lex: Lexicon, ctx
         join = joins[n - 1] if n else None
         described = not item[-1].cap
         if join == "," and closed:
-            if keep and not keep[-1][-1].cap and item[-1].cap and n == len(items) - 1:
-                keep[-1] = item  # "Daeyang and its largest shareholder, the firm Bukhan Partners, …"
+            if keep and not keep[-1][-1].cap and item[-1].cap:
+                # "Daeyang and its largest shareholder, the firm Bukhan Partners, …", "the association
+                # and two large exporters, Mekong Harvest and Saigon Agro,": the names, not the description
+                keep[-1] = item
             continue
         if join == "," and len(items) == 2 and described and items[0][-1].cap:
             continue
@@ -368,6 +388,16 @@ def _entities(subject: list[Tok], text: str, names: NameIndex, lex: Lexicon, ctx
                     out.append(full + owner[len(bare):] + text[core[-1].end : item[-1].end])
                 else:
                     out.append(full)
+                continue
+        if len(item) == 1 and item[0].cap and item[0].is_word and not item[0].text.isupper():
+            # "a representative for Crane declined" → "Della Crane", named in full before
+            out.append(ctx.expand_name(item[0].text, item[0].start))
+            continue
+        if len(words) == 2 and words[0] == "the" and not item[1].cap and lex.reference_nouns.get(words[1]) is None:
+            # "the singer would not comment" → "The singer Della Crane" named before
+            hit = ctx.titled_name_before(words[1], item[0].start)
+            if hit is not None:
+                out.append(hit.source)
                 continue
         if len(item) == 2 and words[0].rstrip(".") in {"mr", "mrs", "ms", "dr"} and item[1].cap:
             # "Mr. Stein did not return calls": the person the draft named in full before
