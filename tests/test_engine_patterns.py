@@ -1082,3 +1082,9 @@ def test_a_surname_and_a_description_that_did_not_comment_are_the_person_named_b
     _intro, st = read("The singer Della Crane has sued her former manager.\n\nHer lawyer said the singer would not "
                       "comment publicly, and a representative for Crane declined to comment further.")
     assert [n.entity for n in st.non_responses] == ["Della Crane"]
+
+
+def test_a_report_with_a_relative_clause_is_a_noun_not_a_cue():
+    (st,) = read("The staff report, which hasn't been made public, is said to have concluded that imports hurt "
+                 "the industry.")
+    assert st.attributions == [] and st.flags == ["unattributed"]

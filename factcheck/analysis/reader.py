@@ -598,6 +598,9 @@ class StatementReader:
                 and any(x.low in POSSESSIVES for x in toks[max(0, ci - 4) : ci]) \
                 and all(x.is_word for x in toks[max(0, ci - 4) : ci]):
             return None  # "The bank kept its fourth-quarter Brent forecast at $85": a noun
+        if t.low in NOUN_CUES and nxt is not None and nxt.text == "," and ci + 2 < len(toks) \
+                and toks[ci + 2].low in {"which", "who", "whose"}:
+            return None  # "The staff report, which hasn't been made public, …": a noun and its relative clause
         if np is not None and t.low in NOUN_CUES and toks[np[0]].low in {"a", "an"} and np[1] == ci \
                 and not (nxt is not None and (nxt.low == "that" or nxt.text == ":")):
             return None  # "It classified the action as a Class II recall": a noun
