@@ -1088,3 +1088,10 @@ def test_a_report_with_a_relative_clause_is_a_noun_not_a_cue():
     (st,) = read("The staff report, which hasn't been made public, is said to have concluded that imports hurt "
                  "the industry.")
     assert st.attributions == [] and st.flags == ["unattributed"]
+
+
+def test_people_answering_an_outlets_poll_speak_through_the_outlet():
+    (st,) = read("In a separate Reuters poll published last week, 14 of 22 economists expected the central bank "
+                 "to hold rates.")
+    assert [(a.source, a.source_kind, a.via) for a in st.attributions] == [
+        ("14 of 22 economists", "anonymous group", "Reuters")]

@@ -288,7 +288,26 @@ def _apply_conduits(r: StatementReader, atts: list[Attribution], ctx: Context) -
                 continue
             vname = outlets[0][0]
             atts = [a.model_copy(update={"via": vname}) if a.via is None and a.source != vname else a for a in atts]
+    poll = _outlet_poll(r, ctx)
+    if poll is not None:
+        # "In a separate Reuters poll, 14 of 22 economists expected …": the outlet asked them
+        atts = [a.model_copy(update={"via": poll}) if a.via is None and a.source_kind in {"anonymous group",
+                                                                                            "person or role"}
+                else a for a in atts]
     return atts
+
+
+def _outlet_poll(r: StatementReader, ctx: Context) -> str | None:
+    """The outlet of a poll the statement opens with: "In a Reuters poll, …", "In the latest Bloomberg
+    survey of economists, …"."""
+    toks, a = r.toks, r.body
+    if a + 3 >= len(toks) or toks[a].low != "in" or toks[a + 1].low not in {"a", "an", "the", "its"}:
+        return None
+    end = next((k for k in range(a + 2, min(len(toks), a + 8)) if toks[k].bare in {"poll", "survey"}), None)
+    if end is None:
+        return None
+    outlets = [s for s in r.sources_of((a + 2, end), ctx) if s[1] in OUTLET_KINDS]
+    return outlets[0][0] if outlets else None
 
 
 def _dedupe(atts: list[Attribution]) -> list[Attribution]:

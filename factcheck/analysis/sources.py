@@ -256,7 +256,8 @@ def guess_kind(name: str) -> SourceKind:
     head_end = next((i for i, w in enumerate(lower) if i > 0 and w in _HEAD_ENDERS), len(lower))
     head_phrase = lower[:head_end]
     head = head_phrase[-1]
-    if lower[0] in ("people", "sources", "some", "several", "many") or head in _GROUP_HEADS:
+    if lower[0] in ("people", "sources", "some", "several", "many") or head in _GROUP_HEADS \
+            or (lower[-1] in _GROUP_HEADS and lower[0][:1].isdigit()):  # "14 of 22 economists"
         # "Chinese authorities", "U.S. regulators": plural bodies of the state.
         if head in ("authorities", "regulators"):
             return "government body"
