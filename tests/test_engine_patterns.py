@@ -1095,3 +1095,22 @@ def test_people_answering_an_outlets_poll_speak_through_the_outlet():
                  "to hold rates.")
     assert [(a.source, a.source_kind, a.via) for a in st.attributions] == [
         ("14 of 22 economists", "anonymous group", "Reuters")]
+
+
+def test_two_speakers_joined_by_and_before_the_cue_are_both_sources():
+    (st,) = read("The weather service and the state climatologist's office said the heat could last a week.")
+    assert [a.source.removeprefix("the ") for a in st.attributions] == ["weather service",
+                                                                        "state climatologist's office"]
+    assert "corroborated" in st.flags
+
+
+def test_a_clause_before_and_is_not_a_second_speaker():
+    (st,) = read("Shares fell sharply and analysts said the deal was off.")
+    assert not any("shares" in a.source.lower() for a in st.attributions)
+
+
+def test_a_body_named_by_whose_it_is_is_new_not_a_reference():
+    _a, b = read("The state climatologist's office said the run of hot days was the longest on record.\n\n"
+                 "Heat killed 71 people last summer, according to the county medical examiner's office.")
+    assert [(a.source.removeprefix("the "), a.basis) for a in b.attributions] == [
+        ("county medical examiner's office", "explicit")]

@@ -664,9 +664,13 @@ class StatementReader:
             obj = self.np_right(ci + 1, allow_and=False)
             if obj is not None:
                 via_np = obj
+        also_np = self._coordinated(np, ci)
+        if also_np is None and position == "embedded":
+            also_np = self._opening_conjunct(np)
+            if also_np is not None:
+                position = "start"  # "The weather service and the state climatologist's office said …"
         content = self._content_after(ci, via_np) if position == "start" else self._content_before(np)
-        return Frame("verb", (ci, ci + 1), np, position, via_np=via_np, content=content,
-                     also_np=self._coordinated(np, ci))
+        return Frame("verb", (ci, ci + 1), np, position, via_np=via_np, content=content, also_np=also_np)
 
     def _coordinated(self, np: tuple[int, int], ci: int) -> tuple[int, int] | None:
         """"Sweden's minister, Elin Berg, and her Finnish counterpart, Juha Lehto, both said": the
@@ -685,6 +689,20 @@ class StatementReader:
         if k <= 0 or toks[k - 1].low != "and":
             return None
         return self.np_left(k - 1)
+
+    def _opening_conjunct(self, np: tuple[int, int]) -> tuple[int, int] | None:
+        """"The weather service and the state climatologist's office said", "Police and firefighters
+        said": the speaker the statement opens with, joined by "and" to the one before the cue. Only
+        one who can speak, so "Shares fell and analysts said" opens with no speaker."""
+        toks = self.toks
+        if np[0] < self.body + 2 or toks[np[0] - 1].low != "and":
+            return None
+        left = self.np_left(np[0] - 1)
+        if left is None or left[0] != self.body or not may_speak(self, left):
+            return None
+        if toks[left[0]].low == "both" and left[1] - left[0] > 1:
+            left = (left[0] + 1, left[1])  # "Both the weather service and …"
+        return left
 
     def _both_opening(self, and_at: int) -> tuple[int, int] | None:
         """"Both Kyodo News, the Japanese news agency, and the Nikkei reported": the name after the
@@ -992,6 +1010,8 @@ class StatementReader:
             if lex.reference_nouns.get(rest[-1]) == "person" and any(
                     lex.reference_nouns.get(o) != "company" and o not in lex.pronouns for o in owners):
                 return None  # "the prime minister's spokesperson": someone new, named by whose they are
+            if owners and not any(o in lex.reference_nouns or o in lex.pronouns for o in owners):
+                return None  # "the county medical examiner's office": a body named by whose it is
             two = " ".join(rest[-2:])
             if two in lex.reference_nouns:
                 return lex.reference_nouns[two], rest[-1]
