@@ -1114,3 +1114,9 @@ def test_a_body_named_by_whose_it_is_is_new_not_a_reference():
                  "Heat killed 71 people last summer, according to the county medical examiner's office.")
     assert [(a.source.removeprefix("the "), a.basis) for a in b.attributions] == [
         ("county medical examiner's office", "explicit")]
+
+
+def test_a_participle_then_where_it_was_said_then_that_is_a_frame():
+    (st,) = read("Analysts at Brightwater Bank took a different view, writing in a note to clients that the yen "
+                 "could fall further.")
+    assert [a.source for a in st.attributions] == ["analysts at Brightwater Bank"]

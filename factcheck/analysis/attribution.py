@@ -170,6 +170,12 @@ def _participle_frame(r: StatementReader) -> Frame | None:
         if toks[k].low not in lex.participle_cues or toks[k - 1].text != ",":
             continue
         nxt = toks[k + 1] if toks[k + 1].low != "only" else toks[k + 2]
+        if nxt.low in {"in", "on"}:
+            # "…, writing in a note to clients that …": where it was said, then the clause
+            that = next((j for j in range(k + 2, min(len(toks) - 1, k + 8)) if toks[j].low == "that"
+                         or not toks[j].is_word), None)
+            if that is not None and toks[that].low == "that":
+                nxt = toks[that]
         clause = nxt.low == "that" or nxt.text in OPEN_QUOTES or nxt.text == ":"
         if not clause and not (toks[k].low in lex.strong_participles and nxt.is_word):
             continue
