@@ -1120,3 +1120,14 @@ def test_a_participle_then_where_it_was_said_then_that_is_a_frame():
     (st,) = read("Analysts at Brightwater Bank took a different view, writing in a note to clients that the yen "
                  "could fall further.")
     assert [a.source for a in st.attributions] == ["analysts at Brightwater Bank"]
+
+
+def test_a_hospital_named_general_is_not_a_person():
+    from factcheck.analysis.sources import guess_kind
+
+    assert guess_kind("Westbrook General Hospital") == "organisation"
+    assert guess_kind("Attorney General Dana Price") == "person or role"
+    *_intro, st = read("At three in the morning, Grace Adeyemi had 14 patients.\n\nAdeyemi, 34, has been a nurse "
+                       "at Westbrook General Hospital for nine years. She loves the job, she said, but she no "
+                       "longer recognises it.")
+    assert who(st)[0][0] == "Grace Adeyemi"

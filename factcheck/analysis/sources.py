@@ -271,7 +271,9 @@ def guess_kind(name: str) -> SourceKind:
         return "person or role"  # "Frederick Oyelaran of Bastable Securities": a person and where they work
     role = max((i for i, w in enumerate(lower[:-1]) if w in _PERSON_HEADS), default=None)
     if role is not None and 1 <= len(words) - role - 1 <= 3 and all(_CAPITALISED_NAME_RE.match(w)
-                                                                   for w in words[role + 1 :]):
+                                                                   for w in words[role + 1 :]) \
+            and not any(w in _ORGANISATION_WORDS or w in _COMPANY_WORDS or w in _GOVERNMENT_WORDS
+                        for w in lower[role + 1 :]):  # "Westbrook General Hospital" is no general
         return "person or role"  # "Council member Aisha Grant", "Finance Minister Ana Ruiz"
     if head in _DOCUMENT_HEADS or head in ("conference", "briefing"):
         return "document"  # "a news conference" is where words were said, not a news outlet
