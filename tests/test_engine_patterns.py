@@ -1131,3 +1131,9 @@ def test_a_hospital_named_general_is_not_a_person():
                        "at Westbrook General Hospital for nine years. She loves the job, she said, but she no "
                        "longer recognises it.")
     assert who(st)[0][0] == "Grace Adeyemi"
+
+
+def test_a_title_word_inside_a_bodys_name_does_not_make_a_person():
+    (st,) = read("Westbrook General Hospital declined to make its chief nurse available, but said in a statement "
+                 "that the ward had been staffed safely.")
+    assert [(a.source, a.source_kind) for a in st.attributions] == [("Westbrook General Hospital", "organisation")]

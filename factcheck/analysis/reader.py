@@ -34,7 +34,7 @@ from factcheck.analysis.references import (
     is_adjective_of_place,
     person_name,
 )
-from factcheck.analysis.sources import fold_lookalikes, guess_kind
+from factcheck.analysis.sources import ends_with_a_body_word, fold_lookalikes, guess_kind
 from factcheck.analysis.tokens import CLAUSE_PUNCT, CLOSE_QUOTES, OPEN_QUOTES, Tok
 from factcheck.models import RegistrySource, SourceKind, Span, Statement
 
@@ -1058,7 +1058,8 @@ def _kind_of(name: str, lex: Lexicon, text: str = "", at: int = 0) -> SourceKind
     if kind == "person or role" and name.split()[-1].lower().rstrip(".") in COMPANY_SUFFIXES \
             and not _WORKS_AT.search(name):
         return "company"  # "Brightwell Foods", "Andes Mining" (not "Mark Delacroix of Ridgeway Capital")
-    titled = any(w.lower().strip(",").rstrip(".") in TITLE_WORDS for w in name.split()) \
+    titled = (any(w.lower().strip(",").rstrip(".") in TITLE_WORDS for w in name.split())
+              and not ends_with_a_body_word(name)) \
         or (len(name.split()) > 2 and name.split()[-1].lower().rstrip(".") in POSTNOMINALS)
     if kind in {"organisation", "unknown"} and titled:
         return "person or role"

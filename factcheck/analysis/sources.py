@@ -241,6 +241,18 @@ _CAPITALISED_NAME_RE = re.compile(r"^(?:Mc|Mac|De|Di|Da|Du|Le|La|Fitz)?[A-Z][a-z
 
 
 @lru_cache(maxsize=16384)  # the same names come back statement after statement
+def ends_with_a_body_word(name: str) -> bool:
+    """Does the name end with a word that makes it a body: "Westbrook General Hospital", "Acme Bank"?
+    (Only before any "of", "at" or "from": "Dr. Emi Sato of the Hokuriku Institute" is a person.)"""
+    words = []
+    for w in name.split():
+        if w.casefold() in ("of", "at", "from"):
+            break
+        words.append(w)
+    last = words[-1].casefold().strip(".,;:\"'()“”‘’") if words else ""
+    return last in _ORGANISATION_WORDS or last in _COMPANY_WORDS or last in _GOVERNMENT_WORDS
+
+
 def guess_kind(name: str) -> SourceKind:
     """A best guess at the kind of a source the registry does not know.
 
