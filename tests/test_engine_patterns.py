@@ -1137,3 +1137,17 @@ def test_a_title_word_inside_a_bodys_name_does_not_make_a_person():
     (st,) = read("Westbrook General Hospital declined to make its chief nurse available, but said in a statement "
                  "that the ward had been staffed safely.")
     assert [(a.source, a.source_kind) for a in st.attributions] == [("Westbrook General Hospital", "organisation")]
+
+
+def test_shares_in_a_company_then_a_description_of_it():
+    first, second = read("Shares in Redgum Minerals fell 38 per cent after the lithium explorer told the exchange "
+                         "it would suspend work at its mine. In a statement, the AIM-listed company said prices "
+                         "had collapsed.")
+    assert first.attributions[0].source == "Redgum Minerals"
+    assert second.attributions[0].source == "Redgum Minerals"
+
+
+def test_a_place_before_a_company_noun_still_points_back():
+    (st,) = read("Shares in Glenarden Distillers fell on Wednesday after the Speyside whisky maker warned that "
+                 "profits would fall short.")
+    assert who(st) == [("Glenarden Distillers", None, "reference")]

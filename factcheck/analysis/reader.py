@@ -1002,9 +1002,12 @@ class StatementReader:
         if words and words[0] in {"the", "this", "that", "these", "those"} and len(words) <= 6:
             rest = [w for w in words[1:] if w not in lex.determiners]
             caps = [w for w, r in zip(words[1:-1], raw[1:-1], strict=True) if r[:1].isupper()]
-            described = rest[-1] in _DESCRIBED_OUTLETS and len(caps) <= 2  # "The Hong Kong newspaper said"
+            # "The Hong Kong newspaper said", "the Speyside whisky maker warned": a place before a noun
+            # for an outlet or a company still describes the one named before
+            described = (rest[-1] in _DESCRIBED_OUTLETS or lex.reference_nouns.get(rest[-1]) == "company") \
+                and len(caps) <= 2
             if not rest or raw[-1][:1].isupper() or (not described and any(
-                    not is_adjective_of_place(w) and not w.endswith("-based") for w in caps)):
+                    not is_adjective_of_place(w) and not w.endswith(_EPITHETS) for w in caps)):
                 return None  # "the Labor Department" is a name, not a pointer back
             owners = [w[:-2] for w in rest[:-1] if w.endswith(("'s", "’s"))]
             if lex.reference_nouns.get(rest[-1]) == "person" and any(
@@ -1030,6 +1033,8 @@ _REF_KIND: dict[str, SourceKind] = {
 
 
 
+# "Tokyo-based", "AIM-listed": where a company is based or listed, no part of its name
+_EPITHETS = ("-based", "-listed", "-headquartered", "-registered")
 _WORKS_AT = re.compile(r"^[A-Z][\w'’.-]* (?:[A-Z][\w'’.-]* ){0,2}(?:of|at|from) [A-Z]")
 # Nouns for an outlet that a place may describe: "the Hong Kong newspaper", "the Seoul daily"
 _DESCRIBED_OUTLETS = frozenset({"newspaper", "paper", "daily", "broadcaster", "weekly", "tabloid", "magazine",
@@ -1133,7 +1138,7 @@ def tidy_source_name(text: str, lex: Lexicon) -> str:
                 name = rest  # "the Commerce Department" → "Commerce Department"
             break
     words = name.split(" ")
-    while len(words) > 1 and words[0].lower().endswith(("-based", "-listed", "-headquartered")) \
+    while len(words) > 1 and words[0].lower().endswith(_EPITHETS) \
             and words[1][:1].isupper():
         words = words[1:]  # "Tokyo-based Tsurugi": where it is based is no part of its name
     name = " ".join(words)

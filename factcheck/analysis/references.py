@@ -259,8 +259,12 @@ class Context:
             # of place ("the Denver-based retailer") still points back.
             words = (noun, *NOUN_ALIASES.get(noun, ()))
             fit = [m for m in pool if any(w in m.name.lower() for w in words)]
-            epithet = not modifiers or any(w.endswith("-based") or is_adjective_of_place(w) for w in modifiers)
-            hit = (fit or (pool if noun in GENERIC_COMPANY or epithet else []) or [None])[-1]
+            epithet = not modifiers or any(w.endswith(("-based", "-listed", "-headquartered", "-registered"))
+                                           or is_adjective_of_place(w) for w in modifiers)
+            # "Shares in Redgum Minerals fell after the lithium explorer said …": a description of the
+            # company the same statement just named
+            here = [m for m in pool if current is not None and m.pos >= current.start]
+            hit = (fit or (pool if noun in GENERIC_COMPANY or epithet else []) or here or [None])[-1]
             return _as_reference(hit.name, hit.kind) if hit else None
         if ref == "thing":
             pool = [m for m in srcs if m.kind not in PERSON_KINDS] + [m for m in ents if m.kind not in OUTLET_KINDS]
@@ -717,6 +721,14 @@ def entities_in(st: Statement, text: str, names: NameIndex, lex: Lexicon, toks: 
             # "Senate Energy Committee", "Transport Workers Union": bodies, kept apart from companies
             body = _institutional(name) or suffix in UNION_SUFFIXES
             out.append(Mention(toks[a].start, name, "organisation" if body else "company"))
+    if body + 2 < len(toks) and toks[body].low == "shares" and toks[body + 1].low in {"in", "of"} \
+            and toks[body + 2].cap:
+        # "Shares in Redgum Minerals fell 38% after the lithium explorer said …": a listed company
+        b = body + 2
+        while b < len(toks) and toks[b].cap and toks[b].is_word and b - body < 7:
+            b += 1
+        out.append(Mention(toks[body + 2].start, _without_possessive(text[toks[body + 2].start : toks[b - 1].end]),
+                           "company"))
     subject = _subject_name(toks, lex, text)
     if subject is not None:
         a, b = subject
