@@ -1151,3 +1151,10 @@ def test_a_place_before_a_company_noun_still_points_back():
     (st,) = read("Shares in Glenarden Distillers fell on Wednesday after the Speyside whisky maker warned that "
                  "profits would fall short.")
     assert who(st) == [("Glenarden Distillers", None, "reference")]
+
+
+def test_a_party_label_in_brackets_after_a_name_is_an_apposition():
+    said, more = read("Cllr Aidan Booth (Lab, Calderbridge North), who chairs the health committee, said he had "
+                      "written to the trust. “Councillors found out from a press release,” he said.")
+    assert who(said) == [("Aidan Booth", None, "explicit")]
+    assert who(more)[0][0] == "Aidan Booth"

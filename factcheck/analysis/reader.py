@@ -224,12 +224,19 @@ class StatementReader:
         """The name a statement opens with, when only appositions stand between it and the cue:
         "Karen Obuya, 34, of St. Paul, one of the plaintiffs, said" (an age, a place, a role)."""
         toks, lex, a = self.toks, self.lex, self.body
-        first = next((k for k in range(a + 1, min(ci, a + 5)) if toks[k].text == ","), None)
+        first = next((k for k in range(a + 1, min(ci, a + 5)) if toks[k].text in {",", "("}), None)
+        rest = first
+        if first is not None and toks[first].text == "(":
+            # "Cllr Aidan Booth (Lab, Calderbridge North), who chairs …, said": a party label in brackets
+            close = next((k for k in range(first + 1, min(ci, first + 8)) if toks[k].text == ")"), None)
+            if close is None or close + 1 >= ci or toks[close + 1].text != ",":
+                return None
+            rest = close + 1
         if first is None or ci - first > 24 or not self._is_proper_name(a, first):
             return None
-        commas = sum(1 for x in toks[first:ci] if x.text == ",")
+        commas = sum(1 for x in toks[rest:ci] if x.text == ",")
         if commas > 4 or any(x.low in lex.cues or x.low in BE_FORMS or x.text in {";", ":", "(", ")"} or x.text in
-                             CLOSE_QUOTES or x.text in OPEN_QUOTES for x in toks[first:ci - 1]):
+                             CLOSE_QUOTES or x.text in OPEN_QUOTES for x in toks[rest:ci - 1]):
             return None  # a clause, not a run of appositions
         return (a, first)
 
