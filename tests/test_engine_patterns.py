@@ -1158,3 +1158,16 @@ def test_a_party_label_in_brackets_after_a_name_is_an_apposition():
                       "written to the trust. “Councillors found out from a press release,” he said.")
     assert who(said) == [("Aidan Booth", None, "explicit")]
     assert who(more)[0][0] == "Aidan Booth"
+
+
+def test_a_quotation_closing_at_the_end_of_a_statement_has_no_frame_of_its_own():
+    *_, first, last = read('Amanda Theriault said she learned of it on Facebook. "I start work at 7:30," she said. '
+                           '"I can\'t get there on time. Nobody\'s told us what we\'re supposed to do."')
+    assert who(first) == [("Amanda Theriault", None, "inherited")]
+    assert who(last) == [("Amanda Theriault", None, "inherited")]
+
+
+def test_a_member_of_a_legislature_is_a_person():
+    statements = read('Fundy-Orchard MLA Colin Forsythe called the situation "a mess". He said he had raised it '
+                      'twice.')
+    assert [who(st)[0][0] for st in statements] == ["Colin Forsythe", "Colin Forsythe"]

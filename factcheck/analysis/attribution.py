@@ -376,6 +376,9 @@ class _QuoteState:
             self.opened = 0
         elif curly < 0 or text.count('"') % 2 == 1:
             self.opened = -1  # closed here (a straight mark closes what one opened)
+            # "“I can't drive them to school. Nobody's told us what to do.”": the quotation ends with
+            # the statement, so all of it is the speaker's words
+            return was_open and text.rstrip().endswith(("”", '"'))
         elif was_open:
             self.opened += 1
         return False  # a statement with marks of its own is read as it stands
