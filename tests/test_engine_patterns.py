@@ -1171,3 +1171,16 @@ def test_a_member_of_a_legislature_is_a_person():
     statements = read('Fundy-Orchard MLA Colin Forsythe called the situation "a mess". He said he had raised it '
                       'twice.')
     assert [who(st)[0][0] for st in statements] == ["Colin Forsythe", "Colin Forsythe"]
+
+
+def test_fearing_disputing_and_defending_are_a_sources_stance():
+    fear, dispute, defend = read("Campaigners fear the suspension will become permanent. Residents disputed "
+                                 "that. Mayor Teresa Okonjo has defended the city's response.")
+    assert who(fear) == [("campaigners", None, "explicit")] or who(fear) == [("Campaigners", None, "explicit")]
+    assert who(dispute)[0][0].lower() == "residents"
+    assert who(defend)[0][0] == "Teresa Okonjo"
+
+
+def test_fears_as_a_noun_is_no_cue():
+    (st,) = read("Fears of a slowdown grew on Monday as the yen rose.")
+    assert st.attributions == []

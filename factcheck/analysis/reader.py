@@ -66,7 +66,7 @@ POSSESSIVES = frozenset({"its", "their", "his", "her", "our", "my", "your"})
 NOUN_CUES = frozenset({"forecast", "forecasts", "estimate", "estimates", "report", "reports", "claim", "claims",
                        "comment", "comments", "note", "notes", "warning", "warnings", "statement", "view", "views",
                        "account", "predictions", "prediction", "tweet", "tweets", "post", "posts", "recall",
-                       "recalls", "announcement"})
+                       "recalls", "announcement", "fear", "fears", "dispute", "disputes"})
 # Heads of noun phrases that name someone only vaguely: an apposition after them says who.
 VAGUE_PEOPLE = frozenset({"person", "people", "source", "sources", "insider", "insiders", "individual"})
 REPORT_NOUNS = frozenset({"report", "reports", "newspaper", "paper", "article", "story", "analysis",
