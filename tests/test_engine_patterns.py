@@ -1231,3 +1231,14 @@ def test_more_ways_of_not_answering():
     assert [n.entity for n in approached.non_responses] == ["Department of Health"]
     assert "non-response" in unavailable.flags
     assert "non-response" in neither.flags
+
+
+def test_a_name_with_a_plus_is_one_word():
+    (st,) = read("Three OPEC+ delegates had told Reuters before the meeting that a cut was likely.")
+    assert [(a.source, a.via) for a in st.attributions] == [("three OPEC+ delegates", "Reuters")]
+
+
+def test_a_participle_with_its_object_after_a_comma_is_no_subject():
+    (st,) = read("Yields rose after prices climbed more than expected, denting investors' hopes that the Fed "
+                 "would cut rates.")
+    assert st.attributions == []

@@ -618,8 +618,11 @@ class StatementReader:
                                                                    for x in toks[the + 1 : ci]) \
                 and not (nxt is not None and nxt.low == "that"):
             return None  # "Shares jumped after the Reuters report": the outlet names a report, says nothing
-        if np is not None and np[1] - np[0] == 1 and toks[np[0]].low.endswith("ing") and not toks[np[0]].cap:
-            return None  # "…, dampening hopes that …": a participle and its object, not a subject and a cue
+        if np is not None and toks[np[0]].low.endswith("ing") and not toks[np[0]].cap and (
+                np[1] - np[0] == 1 or (np[1] - np[0] <= 3 and np[0] > 0 and toks[np[0] - 1].text == ",")):
+            # "…, dampening hopes that …", "…, denting investors' hopes that …": a participle and its
+            # object, not a subject and a cue
+            return None
         if np is not None and self.toks[np[0]].low in {"neither", "none", "no", "nobody"}:
             return None  # "Neither Menon nor Sobral replied": nobody said anything
         if np is not None and toks[np[1] - 1].low.endswith(("'s", "’s")) and t.low in lex.strict_cues:

@@ -25,7 +25,9 @@ TOKEN_RE = re.compile(
     # never look like the end of an apposition)
     r"|\d+(?:[.,]\d+)+"
     # a word, keeping a plural possessive's apostrophe ("workers' union") and a web domain ("Detik.com")
+    # and a name with a plus ("OPEC+", "Disney+")
     rf"|[\w{_INNER}]+(?:['’&-][\w{_INNER}]+)*(?:\.(?:com|net|org|io|co|ai|news)(?![\w.]))?(?:(?<=[sS])['’](?!\w))?"
+    r"(?:(?<=[A-Za-z])\+(?![\w+]))?"
     r"|[^\w\s]"
 )
 
