@@ -1242,3 +1242,9 @@ def test_a_participle_with_its_object_after_a_comma_is_no_subject():
     (st,) = read("Yields rose after prices climbed more than expected, denting investors' hopes that the Fed "
                  "would cut rates.")
     assert st.attributions == []
+
+
+def test_a_market_benchmark_is_no_one_it_can_point_to():
+    *_, st = read("The JKM benchmark rose 9% on Tuesday.\n\nMeridian Gas, which operates the plant, said a fault "
+                  "had forced it to shut. It said it expected to restart within a week.")
+    assert who(st) == [("Meridian Gas", None, "reference")]

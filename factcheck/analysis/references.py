@@ -730,6 +730,8 @@ def entities_in(st: Statement, text: str, names: NameIndex, lex: Lexicon, toks: 
         out.append(Mention(toks[body + 2].start, _without_possessive(text[toks[body + 2].start : toks[b - 1].end]),
                            "company"))
     subject = _subject_name(toks, lex, text)
+    if subject is not None and subject[1] < len(toks) and toks[subject[1]].low in _INSTRUMENTS:
+        subject = None  # "U.S. West Texas Intermediate crude rose", "The JKM benchmark fell": a market, no one
     if subject is not None:
         a, b = subject
         name = text[toks[a].start : toks[b - 1].end].rstrip(".")
@@ -744,6 +746,11 @@ def entities_in(st: Statement, text: str, names: NameIndex, lex: Lexicon, toks: 
             out.append(Mention(toks[a].start, name, kind))
     out.sort(key=lambda m: m.pos)
     return out
+
+
+# Words after a name that make it a market or an instrument: "Brent crude", "the Nikkei 225 index"
+_INSTRUMENTS = frozenset({"crude", "futures", "benchmark", "index", "contract", "contracts", "yields", "yield",
+                          "bonds", "notes", "prices", "price", "spot", "average", "composite"})
 
 
 def _subject_name(toks: list[Tok], lex: Lexicon, text: str) -> tuple[int, int] | None:

@@ -224,7 +224,9 @@ _COMPANY_WORDS = _words(
     ventures airlines energy semiconductor semiconductors electronics software networks company
     industries bank airways foods mining robotics logistics media water power utilities steel
     chemicals pharma biotech therapeutics insurance motors automotive aerospace telecom studios
-    games entertainment brands retail stores"""
+    games entertainment brands retail stores gas oil petroleum resources minerals metals shipping
+    distillers distillery brewing brewery railways materials construction properties realty hotels resorts
+    securities coal cement textiles mills apparel beverages dairy seafood pharmaceutical solar"""
 )
 # Words in the names of newspapers and broadcasters: "the Ruritania Herald", "Kestrel TV".
 _OUTLET_WORDS = _words(
