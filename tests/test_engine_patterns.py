@@ -1248,3 +1248,8 @@ def test_a_market_benchmark_is_no_one_it_can_point_to():
     *_, st = read("The JKM benchmark rose 9% on Tuesday.\n\nMeridian Gas, which operates the plant, said a fault "
                   "had forced it to shut. It said it expected to restart within a week.")
     assert who(st) == [("Meridian Gas", None, "reference")]
+
+
+def test_a_role_at_a_known_body_before_a_name_is_that_person():
+    (st,) = read("Fed governor Elena Marchetti said in a speech on Tuesday that she was worried about prices.")
+    assert [(a.source, a.source_kind) for a in st.attributions] == [("Elena Marchetti", "person or role")]
