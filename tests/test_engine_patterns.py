@@ -1253,3 +1253,9 @@ def test_a_market_benchmark_is_no_one_it_can_point_to():
 def test_a_role_at_a_known_body_before_a_name_is_that_person():
     (st,) = read("Fed governor Elena Marchetti said in a speech on Tuesday that she was worried about prices.")
     assert [(a.source, a.source_kind) for a in st.attributions] == [("Elena Marchetti", "person or role")]
+
+
+def test_the_nurse_is_the_person_the_draft_described_as_a_nurse():
+    *_, st = read("At three in the morning, Grace Adeyemi had 14 patients.\n\nAdeyemi, 34, has been a nurse on the "
+                  "ward for nine years.\n\n“I tell them it gets better,” the nurse said.")
+    assert who(st) == [("Grace Adeyemi", None, "reference")]

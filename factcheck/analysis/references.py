@@ -216,7 +216,7 @@ class Context:
             unnamed = noun in {"person", "people", "source", "sources", "insider", "insiders"}
             return (_latest(srcs, lambda m: m.kind in PERSON_KINDS and noun.rstrip("s") in m.name.lower())
                     # "Mayor Denise Okafor … did not attend. … the mayor called the vote …"
-                    or (noun in TITLES and self.titled_name_before(noun, before))
+                    or (noun not in {"person", "people", "source", "sources"} and self.titled_name_before(noun, before))
                     # "the person said" points to someone left unnamed, not to the executive named since
                     or (unnamed and _latest(srcs, lambda m: m.kind in PERSON_KINDS and not m.name[:1].isupper()))
                     or _latest(srcs, lambda m: m.kind in PERSON_KINDS))
@@ -346,7 +346,16 @@ class Context:
         pattern = rf"\b[{title[0].upper()}{title[0]}]{re.escape(title[1:])}\s+{name}"
         for m in re.finditer(pattern, window):
             best = m.group(1)
-        if best is None or guess_kind(best) != "person or role":
+        if best is None:
+            # "Adeyemi, 34, has been a nurse on the ward …. “…,” the nurse said": the person the draft
+            # described with that noun
+            described = rf"{name}(?:,\s*\d+,)?(?:,\s*|\s+(?:is|was|has\s+been|had\s+been|became)\s+)" \
+                        rf"(?:an?|the)\s+(?:[\w'’-]+\s+){{0,2}}?{re.escape(title)}\b"
+            for m in re.finditer(described, window):
+                best = m.group(1)
+            if best is not None and " " not in best:
+                best = self.full_name(best, before) or best
+        if best is None or (guess_kind(best) != "person or role" and " " in best):
             return None
         return _as_reference(best, "person or role")
 
