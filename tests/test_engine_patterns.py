@@ -1259,3 +1259,18 @@ def test_the_nurse_is_the_person_the_draft_described_as_a_nurse():
     *_, st = read("At three in the morning, Grace Adeyemi had 14 patients.\n\nAdeyemi, 34, has been a nurse on the "
                   "ward for nine years.\n\n“I tell them it gets better,” the nurse said.")
     assert who(st) == [("Grace Adeyemi", None, "reference")]
+
+
+def test_a_league_named_before_is_the_league_and_the_manager_is_named():
+    _trust, league, manager = read(
+        "The Supporters' Trust said it had written to the English Football League. The league said it was in "
+        "contact with the club but would not comment. The manager, Niall Brennan, has held things together; "
+        "asked whether he had been paid, the manager declined to answer.")
+    assert who(league)[0][0] == "English Football League"
+    assert [n.entity for n in manager.non_responses] == ["Niall Brennan"]
+
+
+def test_a_name_after_a_is_a_modifier_not_an_entity():
+    _a, b = read("The Athletic, citing sources close to the player, reported that he had turned down an offer "
+                 "from a Saudi Pro League club. It said his agent declined to comment.")
+    assert who(b)[0][0] == "The Athletic"

@@ -35,7 +35,8 @@ COMPANY_SUFFIXES = frozenset({"inc", "corp", "corporation", "ltd", "limited", "g
 PLACE_SUFFIXES = frozenset({"hospital", "university", "college", "school", "museum", "institute", "clinic",
                             "foundation", "trust", "church"})
 # Suffixes of unions and other member bodies: "Transport Workers Union", "… Workers Local 212".
-UNION_SUFFIXES = frozenset({"union", "local", "federation", "guild", "brotherhood", "alliance", "association"})
+UNION_SUFFIXES = frozenset({"union", "local", "federation", "guild", "brotherhood", "alliance", "association",
+                            "league", "club", "society", "party", "council", "committee", "commission", "board"})
 # Words of a title or role that may stand before a person's name ("Chief Financial Officer Marcus
 # Lee", "Sen. Tom Harlan"): they describe the person and are not part of the name.
 TITLES = frozenset({"chief", "officer", "executive", "financial", "operating", "technology", "minister", "president",
@@ -343,7 +344,7 @@ class Context:
         window = self.text[max(0, before - 3000) : before]
         best = None
         name = r"((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)"
-        pattern = rf"\b[{title[0].upper()}{title[0]}]{re.escape(title[1:])}\s+{name}"
+        pattern = rf"\b[{title[0].upper()}{title[0]}]{re.escape(title[1:])},?\s+{name}"  # "The manager, Niall Brennan"
         for m in re.finditer(pattern, window):
             best = m.group(1)
         if best is None:
@@ -726,6 +727,8 @@ def entities_in(st: Statement, text: str, names: NameIndex, lex: Lexicon, toks: 
                 b += 1  # "Senate Energy Committee": the name goes on past the suffix
             if b < len(toks) and toks[b - 1].low == "local" and toks[b].text.isdigit():
                 b += 1  # "United Distribution Workers Local 212"
+            if a > 0 and toks[a - 1].low in {"a", "an"}:
+                continue  # "a Saudi Pro League club", "an Acme Bank spokesman": a name used as a modifier
             name = _without_possessive(text[toks[a].start : toks[b - 1].end].rstrip("."))
             # "Senate Energy Committee", "Transport Workers Union": bodies, kept apart from companies
             body = _institutional(name) or suffix in UNION_SUFFIXES
