@@ -1274,3 +1274,16 @@ def test_a_name_after_a_is_a_modifier_not_an_entity():
     _a, b = read("The Athletic, citing sources close to the player, reported that he had turned down an offer "
                  "from a Saudi Pro League club. It said his agent declined to comment.")
     assert who(b)[0][0] == "The Athletic"
+
+
+def test_well_known_public_bodies_are_named_in_full():
+    regulator, governor = read("The FCA declined to comment. Bank of Japan Governor Hideo Sakamaki declined to "
+                               "comment on currency moves.")
+    assert [n.entity for n in regulator.non_responses] == ["Financial Conduct Authority (FCA)"]
+    assert "Hideo Sakamaki" in governor.non_responses[0].entity
+
+
+def test_opec_plus_is_opec():
+    _a, b = read("Oil jumped after OPEC+ agreed to cut output. The group said in a statement that the cut was "
+                 "a precautionary measure.")
+    assert who(b)[0][0] == "OPEC"

@@ -54,6 +54,7 @@ class NameIndex:
                     raw_first.add(tok.low)
                     raw_first.add(tok.bare)
         raw_first |= self.first_words
+        raw_first |= {w + "+" for w in raw_first if w.isalpha()}  # "OPEC+", "Disney+": the name with a plus
         # …and as a possessive ("Reuters's", "the FT’s"), so `find` needs no `Tok.bare` for them.
         possessive = {w + end for w in raw_first for end in ("'s", "’s")}
         possessive |= {w + end for w in raw_first if w.endswith("s") for end in ("'", "’")}

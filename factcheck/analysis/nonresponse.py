@@ -333,6 +333,8 @@ def _entities(subject: list[Tok], text: str, names: NameIndex, lex: Lexicon, ctx
         s, e = item[0].start, item[-1].end
         raw = text[s:e]
         known = names.find(text, item, 0, len(item))
+        if known and any(t.low in TITLES for t in item[known[-1][1] :]):
+            known = []  # "Bank of Japan Governor Hideo Sakamaki declined": the governor, not the bank
         if known:
             out.extend(src.name for _i, _j, src, _s in known)
             continue
