@@ -1287,3 +1287,40 @@ def test_opec_plus_is_opec():
     _a, b = read("Oil jumped after OPEC+ agreed to cut output. The group said in a statement that the cut was "
                  "a precautionary measure.")
     assert who(b)[0][0] == "OPEC"
+
+
+def test_non_responses_name_who_was_asked():
+    fbi, lawyer, station = read(
+        "An FBI spokeswoman confirmed that agents were at the building but declined to comment further. "
+        "She declined to answer specific questions about the company's spending. "
+        "The provincial department of cooperative governance told eNCA it could not comment.")
+    assert [n.entity for n in fbi.non_responses] == ["FBI"]
+    assert "non-response" in lawyer.flags
+    assert [n.entity.removeprefix("the ") for n in station.non_responses] == [
+        "provincial department of cooperative governance"]
+
+
+def test_a_spokesman_whose_body_cannot_be_found_is_himself_who_declined():
+    _a, st = read("The state police opened an inquiry on Sunday.\n\nA spokesman for the office, Ben Achterberg, "
+                  "confirmed that investigators had been assigned but declined to comment further.")
+    assert [n.entity for n in st.non_responses] == ["Ben Achterberg"]
+
+
+def test_a_company_named_in_apposition_to_the_owner_is_a_company():
+    _a, _b, st = read("The complaint says the owner, Granite Arch Residential, filed eviction cases.\n\nIn a "
+                      "statement, Granite Arch said it had spent $600,000 on repairs. The company said it does "
+                      "not comment on pending litigation.")
+    assert who(st)[0][0] == "Granite Arch"
+
+
+def test_taking_no_questions_is_a_non_response():
+    _a, st = read("Mayor Ronald Petrakis read a short statement. He did not take questions.")
+    assert [n.entity for n in st.non_responses] == ["Ronald Petrakis"]
+
+
+def test_the_department_long_after_it_was_named_in_full():
+    filler = " ".join(f"Paragraph {n} adds nothing about it." for n in range(12))
+    *_, st = read(f"Officials at the state Department of Transportation reviewed the bid.\n\n{filler}\n\n"
+                  "A spokeswoman for the department, Alicia Moreno, said the agency was reviewing the award but "
+                  "declined to comment further.")
+    assert [n.entity for n in st.non_responses] == ["Department of Transportation"]

@@ -69,7 +69,7 @@ class Lexicon:
 # rule out most statements before it runs.
 HEDGE_HINTS = ("report", "alleg", "purport", "suppos", "rumo", "said", "believ", "underst", "thought")
 NON_RESPONSE_HINTS = ("comment", "respon", "repl", "return", "declin", "refus", "reach", "availab", "answer",
-                      "speculat", "drawn", "contact", "would", "approach", "deny")
+                      "speculat", "drawn", "contact", "would", "approach", "deny", "question")
 
 
 # Words that open a frame of their own besides the cue verbs (see `StatementReader.frames`).

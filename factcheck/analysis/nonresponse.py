@@ -65,7 +65,7 @@ def find_non_responses(statements: list[Statement], text: str, registry: Registr
             speaker = next((a for a in st.attributions if a.basis != "inherited" and a.cue is not None
                             and a.cue.end <= phrase_start), None)
             pronoun = bool(subject) and subject[-1].low in {"i", "we", "it", "he", "she", "they", "i'm", "i’m"} \
-                and (len(subject) == 1 or not subject[-2].is_word or subject[-2].cap)
+                and (len(subject) == 1 or not subject[-2].is_word or subject[-2].text != subject[-2].low)
             if speaker is not None and (_joined_to_a_cue(toks, phrase_start) or pronoun):
                 # "President Varga's office told AFP it would not comment": the speaker's own silence
                 # "Brenntal said … but declined to comment on the talks": the speaker declined (the
@@ -89,16 +89,27 @@ def _speaks_for(speaker: Attribution, st: Statement, toks: list[Tok], text: str,
     speaks for is who declined, as when the description stands alone."""
     if speaker.mention is None:
         return []
-    lead = [t for t in toks if t.end <= speaker.mention.start]
-    while lead and lead[-1].text == ",":
-        lead.pop()
-    k = len(lead)
-    while k > 0 and lead[k - 1].text != ",":
-        k -= 1
-    described = lead[k:]
-    if len(described) < 3 or described[1].bare not in SPEAKS_FOR or described[2].low not in {"for", "of", "at"}:
-        return []
-    return _entities(described, text, names, lex, ctx, st)
+    mentioned = [t for t in toks if speaker.mention.start <= t.start and t.end <= speaker.mention.end]
+    if len(mentioned) >= 2 and any(t.bare in SPEAKS_FOR for t in mentioned[1:]):
+        # "An FBI spokeswoman confirmed … but declined to comment": the FBI
+        return _entities(mentioned, text, names, lex, ctx, st)
+    else:
+        lead = [t for t in toks if t.end <= speaker.mention.start]
+        while lead and lead[-1].text == ",":
+            lead.pop()
+        k = len(lead)
+        while k > 0 and lead[k - 1].text != ",":
+            k -= 1
+        described = lead[k:]
+        if len(described) < 3 or described[1].bare not in SPEAKS_FOR or described[2].low not in {"for", "of", "at"}:
+            return []
+    entities = _entities(described, text, names, lex, ctx, st)
+    # The body a description points back to must be one it fits, and have a name ("the department" →
+    # "Department of Transportation"); otherwise the named speaker is who declined.
+    noun = described[-1].low
+    if described[-1].cap or all(noun in e.lower() and e != e.lower() for e in entities):
+        return entities
+    return []
 
 
 def _replay(ctx: Context, st: Statement) -> None:
@@ -142,7 +153,8 @@ def _about_comment(phrase: str, after: str) -> bool:
 _FILLER = frozenset({"immediately", "to", "a", "an", "the", "our", "his", "her", "their", "its", "multiple",
                      "repeated", "several", "emailed", "e-mailed", "written", "detailed", "phoned", "telephone",
                      "requests", "for", "on", "by", "from", "reuters", "bloomberg", "ap", "afp", "news",
-                     "direct", "text", "voice", "numerous", "two", "three", "further", "follow-up"})
+                     "direct", "text", "voice", "numerous", "two", "three", "further", "follow-up", "specific",
+                     "additional", "more"})
 
 
 _NEGATED_SUBJECT = re.compile(r"^\W*(?:neither|none of|no one|nobody)\b", re.IGNORECASE)
@@ -344,7 +356,8 @@ def _entities(subject: list[Tok], text: str, names: NameIndex, lex: Lexicon, ctx
                 and not any(w.endswith(("'s", "’s")) and w[:-2] in TITLES for w in bare):
             ref = lex.reference_nouns.get(bare[-1], "company")
             hit = ctx.resolve("government" if ref == "government" else "company", bare[-1], st, item[0].start)
-            out.append(hit.source if hit else tidy_source_name(raw, lex))
+            # "The fund declined" after "Northgate said": the name in full ("Northgate Ventures")
+            out.append(ctx.expand_name(hit.source, item[0].start) if hit else tidy_source_name(raw, lex))
             continue
         if len(words) == 2 and words[0] in {"his", "her", "its", "their"}:
             # "Her spokesman declined to comment": whose spokesman, by the person named before.

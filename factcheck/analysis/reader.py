@@ -1109,7 +1109,9 @@ def _described_as_company(name: str, text: str, at: int) -> bool:
         start = text.find(name, lo, hi)
         while start != -1 and not found:
             before = text[max(0, start - 24) : start].split()
-            found = bool(before) and before[-1].lower() in lexicon().company_descriptors
+            # "mining company Minera Cordillera Blanca", "the owner, Granite Arch Residential"
+            word = before[-1].lower().rstrip(",") if before else ""
+            found = word in lexicon().company_descriptors or lexicon().reference_nouns.get(word) == "company"
             start = text.find(name, start + len(name), hi)
         _DESCRIBED[key] = found
     return found

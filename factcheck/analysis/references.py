@@ -238,6 +238,12 @@ class Context:
             if noun in {"government", "administration", "state"}:
                 hit = (fit or [None])[-1]  # a government is not one of its ministries
                 return _as_reference(hit.name, hit.kind) if hit else None
+            if not fit and noun in _GOVERNMENT_HEADS:
+                # "the department" long after "the state Department of Transportation": the body the
+                # draft named, however far back
+                named = self.body_named_before(noun, before)
+                if named is not None:
+                    return _as_reference(named, "government body")
             gov = [m for m in everything if m.kind == "government body"]
             hit = (fit or gov or [None])[-1]
             if hit is None:
@@ -287,6 +293,17 @@ class Context:
         window = self.text[max(0, before - 3000) : before]
         best = None
         for m in re.finditer(rf"\b([A-Z][\w-]*['’]s\s+(?:[a-z][\w-]*\s+){{0,2}}){re.escape(noun)}\b", window):
+            best = m.group(0)
+        return " ".join(best.split()) if best else None
+
+    def body_named_before(self, noun: str, before: int) -> str | None:
+        """The last public body named head first before a reference: "Department of Transportation"
+        for "the department" (see `_GOVERNMENT_HEADS`)."""
+        window = self.text[max(0, before - FULL_NAME_WINDOW) : before]
+        best = None
+        head = noun.capitalize()
+        for m in re.finditer(rf"\b{head}\s+(?:of|for)\s+[A-Z][\w'’-]*(?:\s+(?:(?:and|of)\s+)?[A-Z][\w'’-]*){{0,4}}",
+                             window):
             best = m.group(0)
         return " ".join(best.split()) if best else None
 
@@ -715,6 +732,17 @@ def entities_in(st: Statement, text: str, names: NameIndex, lex: Lexicon, toks: 
                 out.append(Mention(toks[k + 1].start, text[toks[k + 1].start : toks[b - 1].end], "company"))
             continue
         after_cap, previous_cap = previous_cap, True
+        if t.low in _GOVERNMENT_HEADS and k + 2 < len(toks) and toks[k + 1].low in {"of", "for"} and toks[k + 2].cap:
+            # "the state Department of Transportation", "Ministry of Finance": a public body, head first
+            a = k
+            while a > 0 and toks[a - 1].cap and toks[a - 1].is_word and k - a < 3:
+                a -= 1
+            b = k + 2
+            while b < len(toks) and (toks[b].cap or (toks[b].low in {"and", "of"} and b + 1 < len(toks)
+                                                     and toks[b + 1].cap)) and toks[b].is_word and b - k < 8:
+                b += 1
+            out.append(Mention(toks[a].start, _without_possessive(text[toks[a].start : toks[b - 1].end]),
+                               "government body"))
         if not after_cap:
             continue  # a suffix ends a name of two words or more: "Calloway Foods"
         suffix = t.bare.rstrip(".")  # "Calloway Foods’ largest centre": the possessive is not the name
@@ -760,6 +788,8 @@ def entities_in(st: Statement, text: str, names: NameIndex, lex: Lexicon, toks: 
     return out
 
 
+# Heads of public bodies named head first: "Department of Transportation", "Ministry of Finance"
+_GOVERNMENT_HEADS = frozenset({"department", "ministry", "office", "bureau", "agency", "secretariat", "directorate"})
 # Words after a name that make it a market or an instrument: "Brent crude", "the Nikkei 225 index"
 _INSTRUMENTS = frozenset({"crude", "futures", "benchmark", "index", "contract", "contracts", "yields", "yield",
                           "bonds", "notes", "prices", "price", "spot", "average", "composite"})
