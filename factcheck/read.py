@@ -511,8 +511,10 @@ def mask_markdown(text: str) -> str:
     """Blank Markdown markup with spaces, keeping the length, every line break and every offset.
 
     Front matter, fenced code, HTML comments and tags, link targets and definitions, images, and
-    the marks of headings, emphasis, code, quotes, lists, rules and tables become spaces; the
-    prose stays where it was ("## Title" → "   Title", "[FT](https://…)" → " FT" + spaces).
+    the marks of headings, emphasis, code, quotes, rules and tables become spaces; the prose stays
+    where it was ("## Title" → "   Title", "[FT](https://…)" → " FT" + spaces). List markers stay
+    ("- ", "1. "): they are all that tells one item from the next when items end without a full
+    stop, and the engine reads them as it does in a plain-text draft.
     """
     if not text:
         return text
@@ -684,7 +686,6 @@ class _Blocks:
                     item = None
             if item is not None:
                 self._flush()
-                ranges.append(item.span(1))
                 body = item.end()
                 box = _TASK_BOX.match(s, body, end)
                 if box is not None:

@@ -495,10 +495,10 @@ def test_masking_keeps_length_offsets_and_prose() -> None:
         "a chart",
         "chart.png",
         "> ",
-        "- Operators",
-        "1.",
     ):
         assert gone not in masked, gone
+    # List markers stay, so the items of a list are statements of their own.
+    assert "- Operators told the FT" in masked and "1. A first point." in masked
 
 
 def test_heading_lines_become_indented_text() -> None:
@@ -545,8 +545,22 @@ def test_front_matter_only_when_it_looks_like_metadata() -> None:
 
 
 def test_a_year_at_the_start_of_a_wrapped_line_is_not_a_list() -> None:
-    text = "The plant opened in\n2019. The company said so.\n\n1. First\n2. Second"
-    assert mask_markdown(text) == "The plant opened in\n2019. The company said so.\n\n   First\n   Second"
+    from factcheck.analysis.segment import segment
+
+    text = "The plant opened in\n2019. The company said so.\n\n1. revenue of about £41m\n2. net debt of £18m"
+    assert mask_markdown(text) == text  # list markers stay, as the items' own words
+    assert [st.text for st in segment(mask_markdown(text))] == [
+        "The plant opened in\n2019.", "The company said so.", "1. revenue of about £41m", "2. net debt of £18m"]
+
+
+def test_list_items_without_full_stops_are_statements_of_their_own() -> None:
+    from factcheck.analysis.segment import segment
+
+    text = ("The update set out:\n- revenue of about £41m\n- a writedown of up to £2m\n\n"
+            "* staff cuts at two mills\n* a new chair\n")
+    assert [st.text for st in segment(mask_markdown(text))] == [
+        "The update set out:", "- revenue of about £41m", "- a writedown of up to £2m", "* staff cuts at two mills",
+        "* a new chair"]
 
 
 def test_html_is_blanked_and_comments_across_lines() -> None:
