@@ -417,6 +417,10 @@ def _another_person_acts(st: Statement, carried: list[Attribution], carried_text
     m = _SURNAME_SUBJECT.match(st.text)
     if m is None or m.group(1) in carried_text:
         return False
+    low, lex = m.group(1).lower(), ctx.lex
+    if low in lex.determiners or low in lex.pronouns or low in lex.intro_words or low in lex.lowercase_when_initial \
+            or low in lex.np_prepositions or low in lex.weekdays or low in lex.months:
+        return False  # "The company …", "In March …": a sentence's first word (and no look-up for it)
     full = ctx.full_name(m.group(1), st.start, strict=True)
     return full is not None and all(m.group(1) not in a.source for a in carried)
 
