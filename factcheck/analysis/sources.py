@@ -242,7 +242,6 @@ _HEAD_ENDERS = _words("of with familiar briefed close in at from for on who that
 _CAPITALISED_NAME_RE = re.compile(r"^(?:Mc|Mac|De|Di|Da|Du|Le|La|Fitz)?[A-Z][a-z'’.-]+$|^[A-Z]\.?$|^O['’][A-Z][a-z]+$")
 
 
-@lru_cache(maxsize=16384)  # the same names come back statement after statement
 def ends_with_a_body_word(name: str) -> bool:
     """Does the name end with a word that makes it a body: "Westbrook General Hospital", "Acme Bank"?
     (Only before any "of", "at" or "from": "Dr. Emi Sato of the Hokuriku Institute" is a person.)"""
@@ -255,6 +254,7 @@ def ends_with_a_body_word(name: str) -> bool:
     return last in _ORGANISATION_WORDS or last in _COMPANY_WORDS or last in _GOVERNMENT_WORDS
 
 
+@lru_cache(maxsize=16384)  # the same names come back statement after statement
 def guess_kind(name: str) -> SourceKind:
     """A best guess at the kind of a source the registry does not know.
 
