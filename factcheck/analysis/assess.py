@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
 from itertools import islice
+from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
@@ -56,13 +56,15 @@ _NUMBER_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5",
                  "hundred": "100", "thousand": "1000", "million": "1000000", "billion": "1000000000"}
 # Not the parts of a time ("11:40 a.m."); the digit comes first, so the scan can skip ahead to digits.
 _DIGITS_RE = re.compile(r"\d(?<![\d:]\d)[\d,]*(?:\.\d+)?(?![\d:])")
-_WORD_RE = re.compile(r"[^\W\d_]+")
+# The number words standing whole ("two", not the "one" of "someone"): a scan that finds only them
+_NUMBER_WORD_RE = re.compile(r"(?<![^\W\d_])(?:" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
+                             + r")(?![^\W\d_])")
 
 
 def _figures(low: str) -> frozenset[str]:
     """The figures of a lower-cased text, in digits: "two" and "2" are one figure."""
     found = {f.replace(",", "") for f in _DIGITS_RE.findall(low)}
-    found.update(_NUMBER_WORDS[w] for w in _WORD_RE.findall(low) if w in _NUMBER_WORDS)
+    found.update(_NUMBER_WORDS[w] for w in _NUMBER_WORD_RE.findall(low))
     return frozenset(found)
 
 
@@ -105,8 +107,7 @@ def _names_agree(na: frozenset[str], nb: frozenset[str]) -> bool:
     return not (na - nb and nb - na)
 
 
-@dataclass(frozen=True, slots=True)
-class _Claim:
+class _Claim(NamedTuple):
     """What corroboration compares of a claim, worked out once however many pairs it is in."""
 
     low: str  # the content, lower-cased
