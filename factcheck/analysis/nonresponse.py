@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from factcheck.analysis.lexicon import NON_RESPONSE_HINTS, Lexicon, lexicon
+from factcheck.analysis.lexicon import NON_RESPONSE_HINT_RE, Lexicon, lexicon
 from factcheck.analysis.names import NameIndex, name_index
 from factcheck.analysis.reader import tidy_source_name
 from factcheck.analysis.references import TITLES, Context
@@ -37,7 +37,7 @@ def find_non_responses(statements: list[Statement], text: str, registry: Registr
         if st.kind == "heading":
             continue
         low = st.text.lower()
-        if not any(h in low for h in NON_RESPONSE_HINTS):
+        if NON_RESPONSE_HINT_RE.search(low) is None:
             continue  # no word a non-response is made of: skip the long patterns
         # The lower-cased test is cheap; the case-blind pattern then gives the offsets.
         found = lex.non_response_low_re.search(low) is not None
