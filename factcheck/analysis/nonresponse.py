@@ -90,7 +90,7 @@ def _speaks_for(speaker: Attribution, st: Statement, toks: list[Tok], text: str,
     if speaker.mention is None:
         return []
     mentioned = [t for t in toks if speaker.mention.start <= t.start and t.end <= speaker.mention.end]
-    if len(mentioned) >= 2 and any(t.bare in SPEAKS_FOR for t in mentioned[1:]):
+    if len(mentioned) >= 2 and any(t.bare in _SPOKESPEOPLE for t in mentioned[1:]):
         # "An FBI spokeswoman confirmed … but declined to comment": the FBI
         return _entities(mentioned, text, names, lex, ctx, st)
     else:
@@ -214,6 +214,8 @@ def _phrase(s: str, start: int) -> str:
 DESCRIBING_PARTICIPLES = frozenset({"seen", "known", "considered", "regarded", "described", "based", "headquartered",
                                     "owned", "backed", "founded", "led", "run", "viewed", "widely"})
 # A lawyer or an aide is a person of their own ("Bale's attorney" stays as written).
+_SPOKESPEOPLE = frozenset({"spokesperson", "spokesman", "spokeswoman", "spokespeople", "representative",
+                           "representatives"})
 SPEAKS_FOR = frozenset({"spokesperson", "spokesman", "spokeswoman", "representative", "representatives",
                         "spokespeople", "office", "campaign", "camp", "team", "press office", "officials",
                         "executives"})
