@@ -85,27 +85,27 @@ def find_non_responses(statements: list[Statement], text: str, registry: Registr
 
 def _speaks_for(speaker: Attribution, st: Statement, toks: list[Tok], text: str, names: NameIndex, lex: Lexicon,
                 ctx: Context) -> list[str]:
-    """"A spokeswoman for the department, Alicia Moreno, said … but declined to comment": the body she
-    speaks for is who declined, as when the description stands alone."""
+    """The body a speaker who declined speaks for, when the draft says: "An FBI spokeswoman confirmed …
+    but declined to comment" (the FBI), "A spokeswoman for the department, Alicia Moreno, said … but
+    declined" (the department, when a body named before fits it). Empty when it does not."""
     if speaker.mention is None:
         return []
     mentioned = [t for t in toks if speaker.mention.start <= t.start and t.end <= speaker.mention.end]
     if len(mentioned) >= 2 and any(t.bare in _SPOKESPEOPLE for t in mentioned[1:]):
-        # "An FBI spokeswoman confirmed … but declined to comment": the FBI
         return _entities(mentioned, text, names, lex, ctx, st)
-    else:
-        lead = [t for t in toks if t.end <= speaker.mention.start]
-        while lead and lead[-1].text == ",":
-            lead.pop()
-        k = len(lead)
-        while k > 0 and lead[k - 1].text != ",":
-            k -= 1
-        described = lead[k:]
-        if len(described) < 3 or described[1].bare not in SPEAKS_FOR or described[2].low not in {"for", "of", "at"}:
-            return []
+    # The description in apposition before the name: "A spokeswoman for the department, …"
+    lead = [t for t in toks if t.end <= speaker.mention.start]
+    while lead and lead[-1].text == ",":
+        lead.pop()
+    k = len(lead)
+    while k > 0 and lead[k - 1].text != ",":
+        k -= 1
+    described = lead[k:]
+    if len(described) < 3 or described[1].bare not in SPEAKS_FOR or described[2].low not in {"for", "of", "at"}:
+        return []
     entities = _entities(described, text, names, lex, ctx, st)
-    # The body a description points back to must be one it fits, and have a name ("the department" →
-    # "Department of Transportation"); otherwise the named speaker is who declined.
+    # The body must fit the description and have a name ("the department" → "Department of
+    # Transportation"); "the office" with no such body leaves the named speaker as who declined.
     noun = described[-1].low
     if described[-1].cap or all(noun in e.lower() and e != e.lower() for e in entities):
         return entities
