@@ -413,7 +413,7 @@ def _entities(subject: list[Tok], text: str, names: NameIndex, lex: Lexicon, ctx
         if len(words) == 2 and words[0] == "the" and not item[1].cap \
                 and lex.reference_nouns.get(words[1]) in {None, "person"}:
             # "the singer would not comment" → "The singer Della Crane" named before
-            hit = ctx.titled_name_before(words[1], item[0].start)
+            hit = ctx.person_called(words[1], item[0].start)
             if hit is not None:
                 out.append(hit.source)
                 continue

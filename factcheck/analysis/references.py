@@ -217,7 +217,7 @@ class Context:
             unnamed = noun in {"person", "people", "source", "sources", "insider", "insiders"}
             return (_latest(srcs, lambda m: m.kind in PERSON_KINDS and noun.rstrip("s") in m.name.lower())
                     # "Mayor Denise Okafor … did not attend. … the mayor called the vote …"
-                    or (noun not in {"person", "people", "source", "sources"} and self.titled_name_before(noun, before))
+                    or (noun not in {"person", "people", "source", "sources"} and self.person_called(noun, before))
                     # "the person said" points to someone left unnamed, not to the executive named since
                     or (unnamed and _latest(srcs, lambda m: m.kind in PERSON_KINDS and not m.name[:1].isupper()))
                     or _latest(srcs, lambda m: m.kind in PERSON_KINDS))
@@ -355,9 +355,10 @@ class Context:
                     return _as_reference(name, "person or role")
         return None
 
-    def titled_name_before(self, title: str, before: int) -> Attribution | None:
-        """The last person named with this title before a reference: "the mayor" → "Mayor Denise
-        Okafor" (named without speaking, so not among the sources)."""
+    def person_called(self, title: str, before: int) -> Attribution | None:
+        """The last person the draft called by this noun before a reference, as a title ("the mayor" →
+        "Mayor Denise Okafor") or a description ("the nurse" → "Adeyemi, 34, has been a nurse"),
+        named without speaking, so not among the sources."""
         window = self.text[max(0, before - 3000) : before]
         best = None
         name = r"((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)"
