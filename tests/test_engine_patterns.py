@@ -1324,3 +1324,8 @@ def test_the_department_long_after_it_was_named_in_full():
                   "A spokeswoman for the department, Alicia Moreno, said the agency was reviewing the award but "
                   "declined to comment further.")
     assert [n.entity for n in st.non_responses] == ["Department of Transportation"]
+
+
+def test_an_earlier_version_of_this_article_is_no_source():
+    (st,) = read("Correction, 16 October: An earlier version of this article said the man was 32.")
+    assert st.attributions == []

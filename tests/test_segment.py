@@ -503,3 +503,18 @@ def test_word_lists_are_data_written_without_final_full_stops_and_without_confli
     # A word is either always inside a sentence (a title) or sometimes final, not both.
     assert not set(data["titles"]["words"]) & set(data["maybe_final"]["words"])
     assert module._lexicon() is module._lexicon()
+
+
+def test_notices_about_the_story_and_live_timestamps_are_headings_corrections_are_claims() -> None:
+    text = ("*This story is developing and will be updated.*\n\n9:30 p.m.\n\nThe governor declared an emergency.\n\n"
+            "Editor's note: This story has been corrected to show that the hearing is on Friday.\n\n"
+            "This story is developing. Police said three people were hurt.")
+    kinds = [(st.kind, st.text) for st in segment(text)]
+    assert kinds == [
+        ("heading", "*This story is developing and will be updated.*"),
+        ("heading", "9:30 p.m."),
+        ("claim", "The governor declared an emergency."),
+        ("claim", "Editor's note: This story has been corrected to show that the hearing is on Friday."),
+        ("claim", "This story is developing."),
+        ("claim", "Police said three people were hurt."),
+    ]

@@ -625,6 +625,9 @@ class StatementReader:
             return None
         if np is not None and self.toks[np[0]].low in {"neither", "none", "no", "nobody"}:
             return None  # "Neither Menon nor Sobral replied": nobody said anything
+        if np is not None and np[1] - np[0] >= 3 and toks[np[1] - 2].low == "this" \
+                and toks[np[1] - 1].low in {"article", "story", "report", "post", "piece"}:
+            return None  # "An earlier version of this article said …": the story correcting itself
         if np is not None and toks[np[1] - 1].low.endswith(("'s", "’s")) and t.low in lex.strict_cues:
             return None  # "The Information’s report": a noun after a possessive, not a verb
         if (np is None or np[0] > self.body) and prev is not None and prev.text == ",":

@@ -149,9 +149,16 @@ def is_blank(ch: str) -> bool:
     return ch in BLANK_CHARS
 
 
-# "(Reporting by …)", and notes to the desk ("EDITOR'S NOTE: hold until …"): about the story, not in it
-_CREDIT_LINE = re.compile(r"\(?(?:additional |)(?:reporting|writing|editing|reported|written|edited|compiled) by\b"
-                          r"|editor['’]?s['’]? note\b|note to editors\b", re.IGNORECASE)
+# "(Reporting by …)", notes to the desk ("EDITOR'S NOTE: hold until …") and a live story's notice
+# ("This story is developing and will be updated."): about the story, not in it. A note that the
+# story was corrected tells the reader a fact, so it is a claim.
+_CREDIT_LINE = re.compile(r"\W{0,3}(?:(?:additional |)(?:reporting|writing|editing|reported|written|edited|compiled)"
+                          r" by\b|editor['’]?s['’]? note\b(?!\W*(?:\w+\W+){0,6}?(?:correct|clarif|updat))"
+                          r"|note to editors\b)", re.IGNORECASE)
+_DEVELOPING = re.compile(r"\W{0,3}this (?:is a developing story|story is developing)\b", re.IGNORECASE)
+
+
+_TIMESTAMP = re.compile(r"\W{0,3}\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?\W{0,3}", re.IGNORECASE)
 
 
 def segment(text: str) -> list[Statement]:
@@ -165,7 +172,9 @@ def segment(text: str) -> list[Statement]:
     statements: list[Statement] = []
     paragraph = 0
     for lines in _paragraphs(text):
-        if _CREDIT_LINE.match(text, lines[0].start):
+        if _CREDIT_LINE.match(text, lines[0].start) or (
+                len(lines) == 1 and _DEVELOPING.match(text, lines[0].start)
+                and len(_split(scan, lines[0].start, lines[0].end)) == 1):
             # "(Reporting by …; Editing by …)": who wrote the story, not a claim in it.
             s, e = lines[0].start, lines[-1].end
             statements.append(Statement(index=len(statements), start=s, end=e, text=text[s:e], paragraph=paragraph,
@@ -291,6 +300,8 @@ def _is_heading(
     last = core[-1]
     if last in _CONTINUES or last in "!…" or last in _CJK_MARKS:
         return False
+    if alone and _TIMESTAMP.fullmatch(s) is not None:
+        return True  # "9:30 p.m.", "10:05 a.m. ET": the time over a live update
     question = last in "?‽"
     if not alone and not _set_apart(text, line, prev, nxt, prev_heading, width, question):
         return False
