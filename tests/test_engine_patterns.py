@@ -1329,3 +1329,17 @@ def test_the_department_long_after_it_was_named_in_full():
 def test_an_earlier_version_of_this_article_is_no_source():
     (st,) = read("Correction, 16 October: An earlier version of this article said the man was 32.")
     assert st.attributions == []
+
+
+def test_a_description_before_a_name_with_its_own_article():
+    (st,) = read("The Korean trade outlet The Elec reported last month that the company had picked a supplier.")
+    assert [(a.source, a.source_kind) for a in st.attributions] == [("The Elec", "news outlet")]
+
+
+def test_reported_earlier_by_an_outlet_is_its_report_and_corroborates_what_it_retells():
+    told, _said, reported = read(
+        "Sorrel has held talks with two publishers about licensing their books, according to a person familiar "
+        "with the discussions. No agreement has been reached, the person said. The talks were reported earlier "
+        "by The Information.")
+    assert who(reported) == [("The Information", None, "explicit")]
+    assert "corroborated" in told.flags and "corroborated" in reported.flags

@@ -247,7 +247,8 @@ def _confirmations(statements: list[Statement], stems: dict[int, frozenset[str]]
         if m is not None:
             confirming.append((i, m))
             continue
-        pair = _retold(statements, i, text, also, lead, stems, independent)
+        pair = _retold(statements, i, text, also, lead, stems, independent) \
+            or _reported_before(statements, i, text, stems, stem_chars, independent)
         if pair is not None:
             out.append(pair)
     if not confirming:
@@ -269,6 +270,28 @@ def _confirmations(statements: list[Statement], stems: dict[int, frozenset[str]]
         elif with_name:
             out.append((with_name[0], i, 100.0))
     return out
+
+
+# "The talks were reported earlier by The Information.": an outlet's report of what the story told
+_PASSIVE_REPORT_RE = re.compile(
+    r"(?P<np>(?:The|Those|These|Its|Their)\s+(?:[\w-]+\s+){0,2}?[\w-]+)\s+(?:was|were|had\s+been|has\s+been|"
+    r"have\s+been)\s+(?:first\s+|earlier\s+|previously\s+|also\s+)?reported\s+(?:earlier\s+|first\s+)?by\b")
+
+
+def _reported_before(statements: list[Statement], i: int, text: str, stems: dict[int, frozenset[str]],
+                     stem_chars: int, independent: Callable[[int, int], bool]) -> tuple[int, int, float] | None:
+    """The pair of "The talks were reported earlier by The Information" and the nearest claim before
+    it, within a few statements, that tells of the talks from another source."""
+    if "reported" not in text:
+        return None
+    m = _PASSIVE_REPORT_RE.match(text)
+    if m is None:
+        return None
+    said = _stems(" ".join(m.group("np").split()[1:]), stem_chars)
+    for j in range(i - 1, max(-1, i - 6), -1):
+        if j in stems and said & stems[j] and independent(i, j):
+            return (j, i, 100.0)
+    return None
 
 
 def _retold(statements: list[Statement], i: int, text: str, also: bool, lead: int | None,

@@ -200,7 +200,12 @@ class StatementReader:
                          or toks[self.body].text.isdigit()) \
                     and not any(t.text in CLAUSE_PUNCT for t in toks[w : j + 1]):
                 return (self.body, j + 1)
-        return self._np_before(j)
+        np = self._np_before(j)
+        if np is not None and np[0] > self.body + 1 and toks[np[0]].low == "the" and not toks[np[0] - 1].cap \
+                and (toks[np[0] - 1].low in lex.reference_nouns or toks[np[0] - 1].low in lex.company_descriptors) \
+                and all(t.is_word for t in toks[self.body : np[0]]):
+            return (self.body, np[1])  # "The Korean trade outlet The Elec reported": the name and its description
+        return np
 
     def _plain_subject(self, limit: int) -> tuple[int, int] | None:
         """The subject a statement opens with when it is short and can speak: a pronoun ("It"),
@@ -437,9 +442,10 @@ class StatementReader:
                     out.append(Frame("per", (ci, ci + 1), np, "anywhere", content=self._content_around(ci, np)))
             elif low == "by" and ci > 0 and self._is_passive_report(ci):
                 np = self.np_right(ci + 1)
+                participle = self._participle_before_by(ci)
                 # "was expected by economists" is their belief; "is expected by the end of May" is not
-                if np and (toks[ci - 1].low not in BELIEF_PARTICIPLES or may_speak(self, np)):
-                    out.append(Frame("passive", (ci - 1, ci + 1), np, "anywhere"))
+                if np and (toks[participle].low not in BELIEF_PARTICIPLES or may_speak(self, np)):
+                    out.append(Frame("passive", (participle, ci + 1), np, "anywhere"))
             elif low in {"quoted", "cited"}:
                 f = self._quoted_as_saying(ci)
                 if f:
@@ -494,16 +500,22 @@ class StatementReader:
                 return False
         return False
 
+    def _participle_before_by(self, ci: int) -> int:
+        """Index of the participle of "reported by X" and "reported earlier by X", else -1."""
+        j = ci - 1
+        if j > 0 and self.toks[j].low in _PASSIVE_ADVERBS:
+            j -= 1
+        return j if j >= 0 and self.toks[j].low in self.lex.passive_participles else -1
+
     def _is_passive_report(self, ci: int) -> bool:
         """"was first reported by X", "as reported by X", ", first reported by X," but not "the third
         disclosed by a provider" (a participle describing a noun)."""
         toks = self.toks
-        j = ci - 1
-        if toks[j].low not in self.lex.passive_participles:
+        j = self._participle_before_by(ci)
+        if j < 0:
             return False
         k = j - 1
-        while k >= 0 and toks[k].low in {"first", "earlier", "previously", "initially", "originally", "also",
-                                         "widely", "exclusively"}:
+        while k >= 0 and toks[k].low in _PASSIVE_ADVERBS:
             k -= 1
         return k < 0 or toks[k].low in BE_FORMS or toks[k].low == "as" or toks[k].text in {",", "(", "—"}
 
@@ -1046,6 +1058,9 @@ _REF_KIND: dict[str, SourceKind] = {
 
 
 
+# "was first reported by", "reported earlier by": adverbs around a passive report's participle
+_PASSIVE_ADVERBS = frozenset({"first", "earlier", "previously", "initially", "originally", "also", "widely",
+                              "exclusively"})
 # "Tokyo-based", "AIM-listed": where a company is based or listed, no part of its name
 _EPITHETS = ("-based", "-listed", "-headquartered", "-registered")
 _WORKS_AT = re.compile(r"^[A-Z][\w'’.-]* (?:[A-Z][\w'’.-]* ){0,2}(?:of|at|from) [A-Z]")
