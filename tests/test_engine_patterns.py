@@ -1343,3 +1343,16 @@ def test_reported_earlier_by_an_outlet_is_its_report_and_corroborates_what_it_re
         "by The Information.")
     assert who(reported) == [("The Information", None, "explicit")]
     assert "corroborated" in told.flags and "corroborated" in reported.flags
+
+
+def test_by_their_count_and_the_list_it_introduces():
+    intro, first, second = read("By IDC's count, the top five vendors were:\n- Tavira: 16.9 million units\n"
+                                "- Holloway: 13.8 million")
+    assert [(a.source, a.basis) for a in intro.attributions] == [("IDC", "explicit")]
+    assert [(a.source, a.basis) for a in first.attributions] == [("IDC", "inherited")]
+    assert [(a.source, a.basis) for a in second.attributions] == [("IDC", "inherited")]
+
+
+def test_list_items_under_an_unattributed_line_stay_unattributed():
+    _intro, first, second = read("KEY POINTS:\n- Shares fell 9%.\n- The chief executive quit.")
+    assert first.attributions == [] and second.attributions == []

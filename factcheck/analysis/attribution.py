@@ -433,15 +433,20 @@ def _inherit(statements: list[Statement], lex: Lexicon, ctx: Context) -> None:
     """A claim with no cue continues the attributed claim before it, within one paragraph."""
     carried: list[Attribution] | None = None
     carried_text = ""
+    introduced: list[Attribution] | None = None  # what an attributed "…:" before a list says
     paragraph = -1
     for st in statements:
         if st.paragraph != paragraph:
-            carried, paragraph = None, st.paragraph
+            carried, introduced, paragraph = None, None, st.paragraph
         if st.kind == "heading":
-            carried = None
+            carried = introduced = None
             continue
         if st.text[:2] in _LIST_ITEMS:
-            carried = None  # each item of a list is a point of its own ("- Shares fell 9%.")
+            # Each item of a list is a point of its own ("- Shares fell 9%."), told by whoever the
+            # line introducing the list names ("By IDC's count, the top five vendors were:").
+            carried = introduced
+        else:
+            introduced = st.attributions if st.attributions and st.text.rstrip().endswith(":") else None
         if st.attributions:
             carried, carried_text = st.attributions, st.text
             continue

@@ -87,6 +87,9 @@ QUOTE_CONTINUERS = frozenset({"went", "continued"})
 CHARACTERISERS = frozenset({"calls", "call"})
 FRAME_WORDS = frozenset({"according", "per", "by", "quoted", "cited", "heard"}) | QUOTE_VERBS | QUOTE_CONTINUERS \
     | CHARACTERISERS
+# "By IDC's count, …", "By the ministry's estimate, …": whose count it is, before the claim
+COUNT_NOUNS = frozenset({"count", "counts", "estimate", "estimates", "tally", "reckoning", "calculation",
+                         "calculations", "figures", "measure", "numbers"})
 
 
 def _word_trie_re(words: set[str] | frozenset[str]) -> re.Pattern[str]:
@@ -147,7 +150,7 @@ def lexicon() -> Lexicon:
     conduits = frozenset(tuple(p.lower().split()) for p in data["seen_by"])
     participles = _words(data["participle_cues"]["words"])
     trigger = general | strict | {"according", "per", "citing", "quoting", "quoted", "cited", "heard"} | QUOTE_VERBS \
-        | QUOTE_CONTINUERS | CHARACTERISERS \
+        | QUOTE_CONTINUERS | CHARACTERISERS | COUNT_NOUNS \
         | {c[0] for c in conduits} | _words(data["passive_participles"]) | participles
     nr = data["non_response"]["phrases"]
     hedges = _phrase_re(data["hedges"])

@@ -22,7 +22,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from factcheck.analysis.lexicon import CHARACTERISERS, QUOTE_CONTINUERS, QUOTE_VERBS, Lexicon, lexicon
+from factcheck.analysis.lexicon import CHARACTERISERS, COUNT_NOUNS, QUOTE_CONTINUERS, QUOTE_VERBS, Lexicon, lexicon
 from factcheck.analysis.names import OUTLET_KINDS, NameIndex
 from factcheck.analysis.references import (
     COMPANY_SUFFIXES,
@@ -440,6 +440,10 @@ class StatementReader:
                 np = self.np_right(ci + 1)
                 if np:
                     out.append(Frame("per", (ci, ci + 1), np, "anywhere", content=self._content_around(ci, np)))
+            elif low == "by" and ci == self.body and (counted := self._by_their_count(ci)) is not None:
+                # "By IDC's count, the top five vendors were: …": the count is IDC's word
+                out.append(Frame("according", (ci, ci + 1), counted, "anywhere",
+                                 content=self._content_around(ci, counted)))
             elif low == "by" and ci > 0 and self._is_passive_report(ci):
                 np = self.np_right(ci + 1)
                 participle = self._participle_before_by(ci)
@@ -499,6 +503,17 @@ class StatementReader:
             if not t.is_word or t.low in NOT_PER:
                 return False
         return False
+
+    def _by_their_count(self, ci: int) -> tuple[int, int] | None:
+        """The owner in "By IDC's count", "By the ministry's estimate": the noun phrase ending in a
+        possessive, when a word for a count or an estimate follows it."""
+        toks = self.toks
+        for k in range(ci + 1, min(len(toks) - 1, ci + 6)):
+            if toks[k].low.endswith(("'s", "’s", "s'", "s’")) and toks[k + 1].low in COUNT_NOUNS:
+                return (ci + 1, k + 1)
+            if not toks[k].is_word:
+                return None
+        return None
 
     def _participle_before_by(self, ci: int) -> int:
         """Index of the participle of "reported by X" and "reported earlier by X", else -1."""
