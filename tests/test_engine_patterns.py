@@ -1356,3 +1356,13 @@ def test_by_their_count_and_the_list_it_introduces():
 def test_list_items_under_an_unattributed_line_stay_unattributed():
     _intro, first, second = read("KEY POINTS:\n- Shares fell 9%.\n- The chief executive quit.")
     assert first.attributions == [] and second.attributions == []
+
+
+def test_putting_a_figure_at_is_an_estimate_and_both_firms_are_the_last_two():
+    idc, calloway, both, idle = read(
+        "Shipments rose 4.1 percent, according to figures from IDC. Rival research firm Calloway Analytics put "
+        "growth at 2.8 percent. Both firms attributed the increase to businesses replacing old machines. The "
+        "slump put pressure on prices.")
+    assert who(calloway) == [("Calloway Analytics", None, "explicit")]
+    assert {a.source for a in both.attributions} == {"IDC", "Calloway Analytics"}
+    assert all(a.basis == "inherited" for a in idle.attributions)

@@ -22,7 +22,15 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from factcheck.analysis.lexicon import CHARACTERISERS, COUNT_NOUNS, QUOTE_CONTINUERS, QUOTE_VERBS, Lexicon, lexicon
+from factcheck.analysis.lexicon import (
+    CHARACTERISERS,
+    COUNT_NOUNS,
+    PUTS,
+    QUOTE_CONTINUERS,
+    QUOTE_VERBS,
+    Lexicon,
+    lexicon,
+)
 from factcheck.analysis.names import OUTLET_KINDS, NameIndex
 from factcheck.analysis.references import (
     COMPANY_SUFFIXES,
@@ -440,6 +448,10 @@ class StatementReader:
                 np = self.np_right(ci + 1)
                 if np:
                     out.append(Frame("per", (ci, ci + 1), np, "anywhere", content=self._content_around(ci, np)))
+            elif low in PUTS:
+                f = self._puts_a_figure(ci)
+                if f:
+                    out.append(f)
             elif low == "by" and ci == self.body and (counted := self._by_their_count(ci)) is not None:
                 # "By IDC's count, the top five vendors were: …": the count is IDC's word
                 out.append(Frame("according", (ci, ci + 1), counted, "anywhere",
@@ -503,6 +515,21 @@ class StatementReader:
             if not t.is_word or t.low in NOT_PER:
                 return False
         return False
+
+    def _puts_a_figure(self, ci: int) -> Frame | None:
+        """"Rival research firm Calloway Analytics put growth at 2.8 percent", "The company puts the
+        figure at about 250": a source's estimate, when "at" and a figure follow within a few words."""
+        toks = self.toks
+        at = next((k for k in range(ci + 1, min(len(toks) - 1, ci + 7)) if toks[k].low == "at"), None)
+        if at is None or not (toks[at + 1].text[:1].isdigit() or toks[at + 1].text in "$£€¥"
+                              or toks[at + 1].low in {"about", "around", "roughly", "nearly", "more", "less",
+                                                      "least", "some", "a", "an", "just"}):
+            return None
+        np = self.np_left(ci)
+        if np is None or not may_speak(self, np):
+            return None
+        return Frame("verb", (ci, ci + 1), np, self._position(np, ci, ci + 1),
+                     content=(toks[ci + 1].start, self.st.end))
 
     def _by_their_count(self, ci: int) -> tuple[int, int] | None:
         """The owner in "By IDC's count", "By the ministry's estimate": the noun phrase ending in a
@@ -850,12 +877,17 @@ class StatementReader:
         known = self.known(a, b)
         words = [t.low for t in toks[a:b]]
         head_words = {t.bare for t in toks[a:b]}
-        if len(words) in (2, 3) and words[0] == "both" and (words[-1] in _PLURAL_OUTLETS
+        if len(words) in (2, 3) and words[0] == "both" and (words[-1] in _PLURAL_OUTLETS or words[-1] in _PLURAL_FIRMS
                                                              or toks[b - 1].low.rstrip("s") in lex.role_heads
                                                              or words[-1] in {"analysts", "economists", "experts"}):
-            # "according to both newspapers", "Both analysts expect": the last two the draft named
-            people = words[-1] not in _PLURAL_OUTLETS
-            named = ctx.last_people(toks[a].start, 2) if people else ctx.last_outlets(toks[a].start, 2)
+            # "according to both newspapers", "Both analysts expect", "Both firms attributed": the last
+            # two the draft named
+            if words[-1] in _PLURAL_OUTLETS:
+                named = ctx.last_outlets(toks[a].start, 2)
+            elif words[-1] in _PLURAL_FIRMS:
+                named = ctx.last_organisations(toks[a].start, 2)
+            else:
+                named = ctx.last_people(toks[a].start, 2)
             if len(named) == 2:
                 return [(name, kind, "reference", self.span(a, b), False, None) for name, kind in named]
         if words and words[0] == "both" and "and" in words:
@@ -1073,6 +1105,9 @@ _REF_KIND: dict[str, SourceKind] = {
 
 
 
+# "Both firms", "both companies": the last two organisations the draft named
+_PLURAL_FIRMS = frozenset({"firms", "companies", "groups", "banks", "brokerages", "carmakers", "chipmakers",
+                           "manufacturers", "insurers", "lenders", "retailers", "airlines", "unions", "parties"})
 # "was first reported by", "reported earlier by": adverbs around a passive report's participle
 _PASSIVE_ADVERBS = frozenset({"first", "earlier", "previously", "initially", "originally", "also", "widely",
                               "exclusively"})

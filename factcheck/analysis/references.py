@@ -332,6 +332,11 @@ class Context:
         return self._last_named(before, count, lambda m: (m.name, m.kind) if m.kind == "person or role"
                                 and m.name[:1].isupper() else None)
 
+    def last_organisations(self, before: int, count: int) -> list[tuple[str, SourceKind]]:
+        """The last `count` different organisations named as sources before a position ("Both firms")."""
+        return self._last_named(before, count, lambda m: (m.name, m.kind) if m.kind in ORG_KINDS
+                                and m.name[:1].isupper() else None)
+
     def _last_named(self, before: int, count: int,
                     pick: Callable[[Mention], tuple[str, SourceKind] | None]) -> list[tuple[str, SourceKind]]:
         out: list[tuple[str, SourceKind]] = []
