@@ -1359,10 +1359,17 @@ def test_list_items_under_an_unattributed_line_stay_unattributed():
 
 
 def test_putting_a_figure_at_is_an_estimate_and_both_firms_are_the_last_two():
-    idc, calloway, both, idle = read(
+    _idc, calloway, both, idle = read(
         "Shipments rose 4.1 percent, according to figures from IDC. Rival research firm Calloway Analytics put "
         "growth at 2.8 percent. Both firms attributed the increase to businesses replacing old machines. The "
         "slump put pressure on prices.")
     assert who(calloway) == [("Calloway Analytics", None, "explicit")]
     assert {a.source for a in both.attributions} == {"IDC", "Calloway Analytics"}
     assert all(a.basis == "inherited" for a in idle.attributions)
+
+
+def test_since_an_outlet_reported_marks_a_time_not_a_source():
+    (st,) = read("Wendelin shares have risen 34% since the FT first reported the approach.")
+    assert st.attributions == []
+    (after,) = read("Shares fell after the Wall Street Journal reported that the deal had collapsed.")
+    assert who(after) == [("The Wall Street Journal", None, "explicit")]

@@ -109,7 +109,9 @@ def _read_statement(r: StatementReader, ctx: Context) -> tuple[list[Attribution]
     elif not anywhere:
         # "Shares fell after the Wall Street Journal reported …", "Veldhuis tumbled 11% after the bank
         # said …": a source inside a clause of cause or time still says where the news came from.
+        # Not a time the report only marks: "shares have risen 34% since the FT first reported the approach".
         embedded = [f for f in frames if f.kind == "verb" and f.position == "embedded"
+                    and not (f.np[0] > 0 and r.toks[f.np[0] - 1].low in {"since", "until", "before"})
                     and (_is_outlet_np(r, f) or (f.np[0] > 0 and r.toks[f.np[0] - 1].low in SUBORDINATORS
                                                  and may_speak(r, f.np)))]
         chosen = embedded[:1]
