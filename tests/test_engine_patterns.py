@@ -1373,3 +1373,22 @@ def test_since_an_outlet_reported_marks_a_time_not_a_source():
     assert st.attributions == []
     (after,) = read("Shares fell after the Wall Street Journal reported that the deal had collapsed.")
     assert who(after) == [("The Wall Street Journal", None, "explicit")]
+
+
+def test_non_responses_name_the_body_the_description_fits():
+    _loan, _channel, finance, bank, bureau, _lawmaker, nis, referred = read(
+        "China's Ministry of Commerce announced the loan. A television channel, TRT, covered it.\n\n"
+        "The finance ministry did not respond to requests for comment. The central bank did not respond to "
+        "questions. The Commerce Department's Bureau of Industry and Security declined to comment. A lawmaker "
+        "briefed by the National Intelligence Service spoke to reporters. The NIS declined to confirm the "
+        "briefing. The Interior Ministry referred questions to the presidency.")
+    assert [n.entity.removeprefix("the ") for n in finance.non_responses] == ["finance ministry"]
+    assert [n.entity.removeprefix("the ") for n in bank.non_responses] == ["central bank"]
+    assert [n.entity for n in bureau.non_responses] == ["Bureau of Industry and Security"]
+    assert [n.entity for n in nis.non_responses] == ["National Intelligence Service"]
+    assert "non-response" in referred.flags
+
+
+def test_a_title_before_a_name_that_did_not_respond_is_a_description():
+    (st,) = read("Vindhya Pradesh's Chief Electoral Officer, Sunil Bhargava, did not respond to calls.")
+    assert [n.entity for n in st.non_responses] == ["Sunil Bhargava"]

@@ -70,7 +70,7 @@ class Lexicon:
 # cheaper than the long pattern and rules out most statements before it runs.
 HEDGE_HINTS = ("report", "alleg", "purport", "suppos", "rumo", "said", "believ", "underst", "thought")
 NON_RESPONSE_HINTS = ("comment", "respon", "repl", "return", "declin", "refus", "reach", "availab", "answer",
-                      "speculat", "drawn", "contact", "would", "approach", "deny", "question")
+                      "speculat", "drawn", "contact", "would", "approach", "deny", "question", "referred")
 
 
 

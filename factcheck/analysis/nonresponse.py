@@ -282,8 +282,11 @@ def _entities(subject: list[Tok], text: str, names: NameIndex, lex: Lexicon, ctx
     """Split a subject into the entities it lists, each cleaned and resolved."""
     items: list[list[Tok]] = [[]]
     joins: list[str] = []  # what stood before each item after the first: "," or "and"
-    for t in subject:
-        if t.text == "," or t.low in {"and", "or", "nor", "&"}:
+    # "the Bureau of Industry and Security": a known name is never split at its "and"
+    inside_names = {k for i, j, _src, _s in names.find(text, subject, 0, len(subject)) for k in range(i, j)} \
+        if any(t.low in {"and", "&"} for t in subject) else set()
+    for n, t in enumerate(subject):
+        if (t.text == "," or t.low in {"and", "or", "nor", "&"}) and n not in inside_names:
             if items[-1]:
                 items.append([])
                 joins.append("," if t.text == "," else "and")
@@ -299,7 +302,8 @@ def _entities(subject: list[Tok], text: str, names: NameIndex, lex: Lexicon, ctx
     closed = False
     for n, item in enumerate(items):
         join = joins[n - 1] if n else None
-        described = not item[-1].cap
+        # "Vindhya Pradesh's Chief Electoral Officer, Sunil Bhargava": a title describes too
+        described = not item[-1].cap or item[-1].low in TITLES
         if join == "," and closed:
             if keep and not keep[-1][-1].cap and item[-1].cap:
                 # "Daeyang and its largest shareholder, the firm Bukhan Partners, …", "the association
@@ -349,6 +353,9 @@ def _entities(subject: list[Tok], text: str, names: NameIndex, lex: Lexicon, ctx
         known = names.find(text, item, 0, len(item))
         if known and any(t.low in TITLES for t in item[known[-1][1] :]):
             known = []  # "Bank of Japan Governor Hideo Sakamaki declined": the governor, not the bank
+        # "The Commerce Department's Bureau of Industry and Security declined": the bureau, not its owner
+        known = [k for n, k in enumerate(known) if not (n + 1 < len(known) and known[n + 1][0] == k[1]
+                                                        and item[k[1] - 1].low.endswith(("'s", "’s")))]
         if known:
             out.extend(src.name for _i, _j, src, _s in known)
             continue
@@ -357,7 +364,9 @@ def _entities(subject: list[Tok], text: str, names: NameIndex, lex: Lexicon, ctx
                 bare[-1] in COMPANY_REFS or lex.reference_nouns.get(bare[-1]) in {"company", "government"}) \
                 and not any(w.endswith(("'s", "’s")) and w[:-2] in TITLES for w in bare):
             ref = lex.reference_nouns.get(bare[-1], "company")
-            hit = ctx.resolve("government" if ref == "government" else "company", bare[-1], st, item[0].start)
+            # "the finance ministry", "the central bank": what the description says must fit
+            hit = ctx.resolve("government" if ref == "government" else "company", bare[-1], st, item[0].start,
+                              tuple(bare[:-1]))
             # "The fund declined" after "Northgate said": the name in full ("Northgate Ventures")
             out.append(ctx.expand_name(hit.source, item[0].start) if hit else tidy_source_name(raw, lex))
             continue
@@ -409,6 +418,11 @@ def _entities(subject: list[Tok], text: str, names: NameIndex, lex: Lexicon, ctx
         if len(item) == 1 and item[0].cap and item[0].is_word and not item[0].text.isupper():
             # "a representative for Crane declined" → "Della Crane", named in full before
             out.append(ctx.expand_name(item[0].text, item[0].start))
+            continue
+        acronym = [t for t in item if t.low not in lex.determiners]
+        if len(acronym) == 1 and acronym[0].text.isupper() and acronym[0].text.isalpha() \
+                and (spelt := ctx.spelt_out(acronym[0].text, item[0].start)) is not None:
+            out.append(spelt)  # "The NIS declined" after "the National Intelligence Service (NIS)"
             continue
         if len(words) == 2 and words[0] == "the" and not item[1].cap \
                 and lex.reference_nouns.get(words[1]) in {None, "person"}:

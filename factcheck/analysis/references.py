@@ -229,12 +229,14 @@ class Context:
             # "the regulator" → "Chile's … regulator"; "the force" → "North Vale Police"
             words = (noun, *NOUN_ALIASES.get(noun, ()))
             fit = [m for m in everything if any(w in m.name.lower() for w in words)]
-            if not fit and modifiers:
+            said = {w for w in modifiers if len(w) >= 4 and not is_adjective_of_place(w)}
+            if said:
                 # "the statistics office" → "Statistics Sweden", "the finance ministry" → "Ministry of
-                # Finance": a body named before whose name holds what the description says it does.
-                said = {w for w in modifiers if len(w) >= 4 and not is_adjective_of_place(w)}
-                fit = [m for m in everything
-                       if m.kind not in OUTLET_KINDS and said and said <= set(m.name.lower().split())]
+                # Finance": a body named before whose name holds what the description says it does;
+                # none, and the description names a body of its own (not the commerce ministry).
+                fit = [m for m in everything if m.kind not in OUTLET_KINDS and said <= set(m.name.lower().split())]
+                if not fit:
+                    return None
             if noun in {"government", "administration", "state"}:
                 hit = (fit or [None])[-1]  # a government is not one of its ministries
                 return _as_reference(hit.name, hit.kind) if hit else None
@@ -308,13 +310,20 @@ class Context:
         return " ".join(best.split()) if best else None
 
     def spelt_out(self, acronym: str, before: int) -> str | None:
-        """ "National Statistics Office (NSO)" for "NSO", when the draft spelt the name out before."""
+        """ "National Statistics Office (NSO)" for "NSO", when the draft spelt the name out before, with
+        the acronym in brackets or without it ("the National Intelligence Service …. The NIS said")."""
         window = self.text[max(0, before - FULL_NAME_WINDOW) : before]
         found = None
         for m in re.finditer(rf"((?:[A-Z][\w&'’-]*\s+(?:(?:of|for|and|&|the|on)\s+)?){{1,8}})\({re.escape(acronym)}\)",
                              window):
             found = " ".join(m.group(1).split())
-        return f"{found} ({acronym})" if found else None
+        if found:
+            return f"{found} ({acronym})"
+        for m in _CAPITALISED_RUN.finditer(window):
+            words = [w for w in m.group().split() if w[:1].isupper()]
+            if len(words) == len(acronym) >= 2 and "".join(w[0] for w in words) == acronym:
+                found = m.group()
+        return found
 
     def last_outlets(self, before: int, count: int) -> list[tuple[str, SourceKind]]:
         """The last `count` different outlets named as sources or conduits before a position."""
@@ -794,6 +803,8 @@ def entities_in(st: Statement, text: str, names: NameIndex, lex: Lexicon, toks: 
     return out
 
 
+# A run of capitalised words, with "of", "for", "and" inside: "National Intelligence Service"
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:(?:of|for|and|the)\s+)?[A-Z][\w'’-]*)+")
 # Heads of public bodies named head first: "Department of Transportation", "Ministry of Finance"
 _GOVERNMENT_HEADS = frozenset({"department", "ministry", "office", "bureau", "agency", "secretariat", "directorate"})
 # Words after a name that make it a market or an instrument: "Brent crude", "the Nikkei 225 index"
