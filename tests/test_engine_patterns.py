@@ -1392,3 +1392,12 @@ def test_non_responses_name_the_body_the_description_fits():
 def test_a_title_before_a_name_that_did_not_respond_is_a_description():
     (st,) = read("Vindhya Pradesh's Chief Electoral Officer, Sunil Bhargava, did not respond to calls.")
     assert [n.entity for n in st.non_responses] == ["Sunil Bhargava"]
+
+
+def test_names_with_letters_beyond_ascii_are_peoples_names():
+    from factcheck.analysis.sources import guess_kind
+
+    assert [guess_kind(n) for n in ("Lucía Barrientos", "Łukasz Nowak", "Gail Hébert")] == ["person or role"] * 3
+    _a, st = read("The amendment hands President Lucía Barrientos new powers.\n\nThe president has said federal "
+                  "control would apply only in the worst-hit towns.")
+    assert who(st)[0][0] == "Lucía Barrientos"

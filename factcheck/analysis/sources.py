@@ -215,7 +215,7 @@ _ORGANISATION_WORDS = _words(
 # Words that make a short capitalised name a team or a place rather than a person: "Sporting
 # Valdera", "Aldermoor United", "Ashby Town" (checked only where the name would pass for a person)
 _TEAM_OR_PLACE_WORDS = _words(
-    """united city athletic athletico atletico rovers wanderers sporting olympique dynamo town albion
+    """united city athletic athletico atletico atlético rovers wanderers sporting olympique dynamo town albion
     rangers hotspur county fc afc sc cf"""
 )
 _COMPANY_WORDS = _words(
@@ -239,7 +239,18 @@ _WIRE_WORDS = _words("wire newswire")
 # Words that end the head of a noun phrase: "analysts at Jefferies", "people familiar with".
 _HEAD_ENDERS = _words("of with familiar briefed close in at from for on who that which whose knowledgeable to")
 # "Tanaka", "O'Brien", and surnames with a capital inside after a particle: "DeLuca", "McAllister"
-_CAPITALISED_NAME_RE = re.compile(r"^(?:Mc|Mac|De|Di|Da|Du|Le|La|Fitz)?[A-Z][a-z'’.-]+$|^[A-Z]\.?$|^O['’][A-Z][a-z]+$")
+_NAME_PREFIX_RE = re.compile(r"(?:Mc|Mac|De|Di|Da|Du|Le|La|Fitz)(?=[A-Z])")
+_INITIAL_RE = re.compile(r"[A-Z]\.?$|O['’][A-Z][a-z]+$")
+
+
+def _capitalised_name(word: str) -> bool:
+    """A word that can be part of a person's name: "Tanaka", "McCarthy", "DeLuca", "O'Neill", an
+    initial, and names with letters beyond ASCII ("Lucía", "Łukasz", "Müller")."""
+    if _INITIAL_RE.match(word):
+        return True
+    prefix = _NAME_PREFIX_RE.match(word)
+    core = word[prefix.end():] if prefix else word
+    return len(core) > 1 and core[0].isupper() and all(c.islower() or c in "'’.-" for c in core[1:])
 
 
 def ends_with_a_body_word(name: str) -> bool:
@@ -279,12 +290,12 @@ def guess_kind(name: str) -> SourceKind:
     if head in _PERSON_HEADS or lower[0] in ("mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr."):
         return "person or role"
     if 2 <= head_end <= 3 < len(words) and lower[head_end] in ("of", "at", "from") \
-            and all(_CAPITALISED_NAME_RE.match(w) for w in words[:head_end]) \
+            and all(_capitalised_name(w) for w in words[:head_end]) \
             and not any(w in _COMPANY_WORDS or w in _ORGANISATION_WORDS or w in _GOVERNMENT_WORDS
                         or w in _OUTLET_WORDS or w in _GROUP_HEADS for w in lower[:head_end]):
         return "person or role"  # "Frederick Oyelaran of Bastable Securities": a person and where they work
     role = max((i for i, w in enumerate(lower[:-1]) if w in _PERSON_HEADS), default=None)
-    if role is not None and 1 <= len(words) - role - 1 <= 3 and all(_CAPITALISED_NAME_RE.match(w)
+    if role is not None and 1 <= len(words) - role - 1 <= 3 and all(_capitalised_name(w)
                                                                    for w in words[role + 1 :]) \
             and not any(w in _ORGANISATION_WORDS or w in _COMPANY_WORDS or w in _GOVERNMENT_WORDS
                         for w in lower[role + 1 :]):  # "Westbrook General Hospital" is no general
@@ -306,7 +317,7 @@ def guess_kind(name: str) -> SourceKind:
         return "organisation"
     if lower == ["it"] or lower == ["they"]:
         return "unknown"
-    if 2 <= len(words) <= 3 and all(_CAPITALISED_NAME_RE.match(w) for w in words) \
+    if 2 <= len(words) <= 3 and all(_capitalised_name(w) for w in words) \
             and len(words[-1]) > 1 and words[0].lower() not in ("a", "i") \
             and _TEAM_OR_PLACE_WORDS.isdisjoint(lower):  # initials: "J. Smith", "Harold W. Amsel"
         return "person or role"
