@@ -1401,3 +1401,12 @@ def test_names_with_letters_beyond_ascii_are_peoples_names():
     _a, st = read("The amendment hands President Lucía Barrientos new powers.\n\nThe president has said federal "
                   "control would apply only in the worst-hit towns.")
     assert who(st)[0][0] == "Lucía Barrientos"
+
+
+def test_an_outlet_carrying_a_similar_report_corroborates_the_one_before():
+    reuters, valor, truck = read("Reuters reported, citing a ministry document, that the government planned to "
+                                 "cap stakes at 49%.\n\nValor carried a similar report. The truck carried the "
+                                 "same load.")
+    assert who(valor) == [("Valor", None, "explicit")]
+    assert "corroborated" in reuters.flags and "corroborated" in valor.flags
+    assert all(a.basis == "inherited" for a in truck.attributions)

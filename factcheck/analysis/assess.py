@@ -217,7 +217,7 @@ _ALSO_THAT_RE = re.compile(
 _RETOLD_WITHIN = 8  # statements from the top of a story within which "X also reported that …" retells its lead
 _FIRST_HOLDERS = 8  # claims remembered for each word, from the top
 _REPORTED = frozenset({"reported", "reports", "according to"})  # how one report is told before "also reported"
-_SAME_REPORT_RE = re.compile(r"\b(?:reported|said|gave|put|cited)\s+(?:a\s+similar|the\s+same)\b")
+_SAME_REPORT_RE = re.compile(r"\b(?:reported|said|gave|put|cited|carried|ran|published)\s+(?:a\s+similar|the\s+same)\b")
 
 
 def _confirmations(statements: list[Statement], stems: dict[int, frozenset[str]], names: dict[int, set[str]],
@@ -233,8 +233,9 @@ def _confirmations(statements: list[Statement], stems: dict[int, frozenset[str]]
     lead = next((i for i in first_claims if i in names), None)
 
     def independent(i: int, j: int) -> bool:
-        # what only a document said ("per a memo to staff") is the company's own word when it confirms
-        return names[i].isdisjoint(names[j]) and any(a.source_kind != "document"
+        # what only a document said ("per a memo to staff") is the company's own word when it confirms;
+        # a document an outlet reported ("Reuters reported, citing a ministry document") is the outlet's
+        return names[i].isdisjoint(names[j]) and any(a.source_kind != "document" or a.via
                                                      for a in statements[j].attributions)
 
     out = []

@@ -85,10 +85,12 @@ QUOTE_CONTINUERS = frozenset({"went", "continued"})
 # Present-tense verbs of characterising, a frame only when the statement opens with who does it:
 # "The CDC calls it an urgent threat" (not "the plan calls for …")
 CHARACTERISERS = frozenset({"calls", "call"})
-FRAME_WORDS = frozenset({"according", "per", "by", "quoted", "cited", "heard", "put", "puts"}) | QUOTE_VERBS \
-    | QUOTE_CONTINUERS | CHARACTERISERS
+FRAME_WORDS = frozenset({"according", "per", "by", "quoted", "cited", "heard", "put", "puts", "carried", "ran",
+                         "published"}) | QUOTE_VERBS | QUOTE_CONTINUERS | CHARACTERISERS
 # "Calloway put growth at 2.8 percent", "The company puts the figure at about 250": an estimate
 PUTS = frozenset({"put", "puts"})
+# "Valor carried a similar report", "Kyodo ran the same account": an outlet telling the same
+CARRIES = frozenset({"carried", "ran", "published"})
 # "By IDC's count, …", "By the ministry's estimate, …": whose count it is, before the claim
 COUNT_NOUNS = frozenset({"count", "counts", "estimate", "estimates", "tally", "reckoning", "calculation",
                          "calculations", "figures", "measure", "numbers"})
@@ -152,7 +154,7 @@ def lexicon() -> Lexicon:
     conduits = frozenset(tuple(p.lower().split()) for p in data["seen_by"])
     participles = _words(data["participle_cues"]["words"])
     trigger = general | strict | {"according", "per", "citing", "quoting", "quoted", "cited", "heard"} | QUOTE_VERBS \
-        | QUOTE_CONTINUERS | CHARACTERISERS | COUNT_NOUNS | PUTS \
+        | QUOTE_CONTINUERS | CHARACTERISERS | COUNT_NOUNS | PUTS | CARRIES \
         | {c[0] for c in conduits} | _words(data["passive_participles"]) | participles
     nr = data["non_response"]["phrases"]
     hedges = _phrase_re(data["hedges"])

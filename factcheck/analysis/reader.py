@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 
 from factcheck.analysis.lexicon import (
+    CARRIES,
     CHARACTERISERS,
     COUNT_NOUNS,
     PUTS,
@@ -452,6 +453,10 @@ class StatementReader:
                 f = self._puts_a_figure(ci)
                 if f:
                     out.append(f)
+            elif low in CARRIES and low not in lex.general_cues and low not in lex.strict_cues:
+                f = self._carried_the_same(ci)
+                if f:
+                    out.append(f)
             elif low == "by" and ci == self.body and (counted := self._by_their_count(ci)) is not None:
                 # "By IDC's count, the top five vendors were: …": the count is IDC's word
                 out.append(Frame("according", (ci, ci + 1), counted, "anywhere",
@@ -524,6 +529,19 @@ class StatementReader:
         if at is None or not (toks[at + 1].text[:1].isdigit() or toks[at + 1].text in "$£€¥"
                               or toks[at + 1].low in {"about", "around", "roughly", "nearly", "more", "less",
                                                       "least", "some", "a", "an", "just"}):
+            return None
+        np = self.np_left(ci)
+        if np is None or not may_speak(self, np):
+            return None
+        return Frame("verb", (ci, ci + 1), np, self._position(np, ci, ci + 1),
+                     content=(toks[ci + 1].start, self.st.end))
+
+    def _carried_the_same(self, ci: int) -> Frame | None:
+        """"Valor carried a similar report", "Kyodo News carried a similar account, citing …": an outlet
+        (or anyone who can speak) telling the same as a report before."""
+        toks = self.toks
+        if ci + 3 >= len(toks) or (toks[ci + 1].low, toks[ci + 2].low) not in {("a", "similar"), ("the", "same")} \
+                or toks[ci + 3].bare not in _TOLD_THINGS:
             return None
         np = self.np_left(ci)
         if np is None or not may_speak(self, np):
@@ -1105,6 +1123,8 @@ _REF_KIND: dict[str, SourceKind] = {
 
 
 
+# What an outlet may carry: "carried a similar report", "ran the same story"
+_TOLD_THINGS = frozenset({"report", "account", "story", "figure", "version", "claim", "estimate", "article"})
 # "Both firms", "both companies": the last two organisations the draft named
 _PLURAL_FIRMS = frozenset({"firms", "companies", "groups", "banks", "brokerages", "carmakers", "chipmakers",
                            "manufacturers", "insurers", "lenders", "retailers", "airlines", "unions", "parties"})
