@@ -1410,3 +1410,11 @@ def test_an_outlet_carrying_a_similar_report_corroborates_the_one_before():
     assert who(valor) == [("Valor", None, "explicit")]
     assert "corroborated" in reuters.flags and "corroborated" in valor.flags
     assert all(a.basis == "inherited" for a in truck.attributions)
+
+
+def test_whose_data_and_the_subject_after_an_opening_phrase():
+    _a, data, post = read("Rival research firm Calloway Analytics put growth at 2.8 percent.\n\nCalloway's data "
+                          "put Asterion ahead of Orchard for the quarter, at 4.9 million units. In the post, "
+                          "Ferreira thanked his team and said he planned to take some time off.")
+    assert who(data) == [("Calloway Analytics", None, "explicit")]
+    assert who(post)[0][0] == "Ferreira"

@@ -216,10 +216,20 @@ class StatementReader:
             return (self.body, np[1])  # "The Korean trade outlet The Elec reported": the name and its description
         return np
 
-    def _plain_subject(self, limit: int) -> tuple[int, int] | None:
+    def _after_opening_phrase(self, limit: int) -> int:
+        """Where a statement's subject starts: after an opening phrase of place or time ("In the post,",
+        "On Tuesday,"), else at the body."""
+        toks, a = self.toks, self.body
+        if a < limit and toks[a].low in self.lex.np_prepositions:
+            comma = next((k for k in range(a + 1, min(limit, a + 8)) if toks[k].text == ","), None)
+            if comma is not None:
+                return comma + 1
+        return a
+
+    def _plain_subject(self, limit: int, start: int | None = None) -> tuple[int, int] | None:
         """The subject a statement opens with when it is short and can speak: a pronoun ("It"),
         "the" and a noun a reference uses ("The company"), or a capitalised name ("Tholo Platinum")."""
-        toks, lex, k = self.toks, self.lex, self.body
+        toks, lex, k = self.toks, self.lex, self.body if start is None else start
         if k >= limit:
             return None
         if toks[k].low in lex.pronouns and toks[k].low in {"it", "he", "she", "they"}:
@@ -523,9 +533,9 @@ class StatementReader:
 
     def _puts_a_figure(self, ci: int) -> Frame | None:
         """"Rival research firm Calloway Analytics put growth at 2.8 percent", "The company puts the
-        figure at about 250": a source's estimate, when "at" and a figure follow within a few words."""
+        figure at about 250": a source's estimate, when "at" and a figure follow within ten words."""
         toks = self.toks
-        at = next((k for k in range(ci + 1, min(len(toks) - 1, ci + 7)) if toks[k].low == "at"), None)
+        at = next((k for k in range(ci + 1, min(len(toks) - 1, ci + 11)) if toks[k].low == "at"), None)
         if at is None or not (toks[at + 1].text[:1].isdigit() or toks[at + 1].text in "$£€¥"
                               or toks[at + 1].low in {"about", "around", "roughly", "nearly", "more", "less",
                                                       "least", "some", "a", "an", "just"}):
@@ -668,8 +678,10 @@ class StatementReader:
                 if np is not None and np[1] >= ci:
                     np = None
             elif (t.low in _SPEECH_VERBS or (nxt is not None and nxt.low == "that")) \
-                    and not any(x.text in CLAUSE_PUNCT for x in toks[self.body : ci]):
-                np = self._plain_subject(ci)  # not "It employs 4,800 people and reported sales of …"
+                    and not any(x.text in CLAUSE_PUNCT for x in toks[self._after_opening_phrase(ci) : ci]):
+                # not "It employs 4,800 people and reported sales of …"; "In the post, Ferreira thanked
+                # his team and said …": the subject after the opening phrase
+                np = self._plain_subject(ci, self._after_opening_phrase(ci))
         if np is not None and np[0] > 0 and toks[np[0] - 1].low in {"in", "on", "at", "with", "from", "under"} \
                 and toks[np[0]].low in {"a", "an", "the", "its", "their", "his", "her"} and t.low.endswith("ed"):
             return None  # "In a statement posted on its website, …": a participle inside a phrase of place
@@ -972,6 +984,13 @@ class StatementReader:
                 # Both names kept: "Ade Solar company figures" says whose figures, and that they are its own.
                 phrase = " ".join(t.text for t in toks[a:b])
                 return [(f"{owner.source} {phrase}", "document", "reference", mention, False, None)]
+        if len(words) == 2 and toks[a].cap and toks[a].low != toks[a].bare and toks[b - 1].bare in lex.document_heads \
+                and not known:
+            # "Calloway's data put Asterion ahead", "Reuters' calculations": whose data, by the name
+            # the draft gave in full ("Calloway Analytics")
+            owner = ctx.expand_name(self.text[toks[a].start : toks[a].end - (2 if toks[a].low.endswith("s") else 1)],
+                                    mention.start)
+            return [(owner, _kind_of(owner, lex, self.text, mention.start), "explicit", mention, False, None)]
         if 3 <= len(words) <= 4 and words[0] == "the" and toks[a + 1].low != toks[a + 1].bare \
                 and toks[a + 1].bare in lex.reference_nouns and toks[b - 1].bare in lex.document_heads:
             # "the commission's (constituency-wise) figures": what the body named before published,
