@@ -1418,3 +1418,8 @@ def test_whose_data_and_the_subject_after_an_opening_phrase():
                           "Ferreira thanked his team and said he planned to take some time off.")
     assert who(data) == [("Calloway Analytics", None, "explicit")]
     assert who(post)[0][0] == "Ferreira"
+
+
+def test_an_auxiliary_before_the_phrase_is_not_part_of_who_declined():
+    (st,) = read("Reuters said at the time that Lattice had declined to comment.")
+    assert [(n.entity, n.reported_by) for n in st.non_responses] == [("Lattice", "Reuters")]

@@ -239,7 +239,9 @@ def _subject(toks: list[Tok], phrase_start: int, lex: Lexicon) -> list[Tok]:
     """The tokens of the subject standing before the phrase, back to the clause boundary."""
     k = next((i for i, t in enumerate(toks) if t.start >= phrase_start), len(toks))
     end = k
-    while end > 0 and toks[end - 1].low in {"also", "all", "both", "immediately", "each", "either", "so", "far"}:
+    # "Lattice had declined", "the company has also declined": auxiliaries and adverbs before the phrase
+    while end > 0 and toks[end - 1].low in {"also", "all", "both", "immediately", "each", "either", "so", "far",
+                                            "had", "has", "have", "previously", "again", "repeatedly"}:
         end -= 1
     j = end - 1
     while j >= 0 and end - j <= MAX_SUBJECT:
