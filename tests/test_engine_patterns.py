@@ -1423,3 +1423,12 @@ def test_whose_data_and_the_subject_after_an_opening_phrase():
 def test_an_auxiliary_before_the_phrase_is_not_part_of_who_declined():
     (st,) = read("Reuters said at the time that Lattice had declined to comment.")
     assert [(n.entity, n.reported_by) for n in st.non_responses] == [("Lattice", "Reuters")]
+
+
+def test_cue_words_inside_straight_quotation_marks_are_the_speakers_words():
+    _said, opened, closed = read('"We will appeal," said Elena Marsh, the county health officer. "Measles finds the '
+                                 'gaps. Nobody told us the rate had slipped," she said.')
+    assert who(opened)[0][0] == "Elena Marsh"  # the quotation it opens closes on "she said"
+    assert who(closed)[0][0] == "Elena Marsh"
+    (colon,) = read('Det Insp Rachel Onslow said: "This was a frightening attack on a busy street."')
+    assert who(colon)[0][0] == "Rachel Onslow"

@@ -431,11 +431,28 @@ class StatementReader:
                 inside = False
         return out
 
+    def _straight_quoted(self) -> list[bool]:
+        """`quoted` for straight quotation marks, which open and close alike: the first one closes a
+        quotation opened before the statement when it stands against the word before it ('… too,"
+        Mr. Tanaka said'), and opens one when a space or the statement's start stands before it."""
+        toks, text = self.toks, self.text
+        first = next(t for t in toks if t.text == '"')
+        inside = first.start > self.st.start and not text[first.start - 1].isspace()
+        out = []
+        for t in toks:
+            if t.text == '"':
+                inside = not inside
+                out.append(False)
+            else:
+                out.append(inside)
+        return out
+
     def frames(self) -> list[Frame]:
         toks, lex = self.toks, self.lex
         out: list[Frame] = []
         n = len(toks)
-        quoted = self.quoted() if "“" in self.st.text or "”" in self.st.text else None
+        text = self.st.text
+        quoted = self.quoted() if "“" in text or "”" in text else self._straight_quoted() if '"' in text else None
         frame_words = lex.frame_words
         # the few tokens a frame can turn on, found in one comprehension (the loop below is the slow part)
         for ci in [ci for ci, t in enumerate(toks) if t[3] in frame_words]:

@@ -50,7 +50,8 @@ TITLES = frozenset({"chief", "officer", "executive", "financial", "operating", "
                     "ambassador", "envoy", "leader", "speaker", "partner", "researcher", "scientist", "author",
                     "colonel", "lieutenant", "sergeant", "admiral", "commander", "brigadier", "major",
                     "superintendent", "constable", "prosecutor", "barrister", "solicitor",
-                    "councillor", "councilor", "cllr", "alderman", "magistrate", "mla", "mpp", "msp", "mep"})
+                    "councillor", "councilor", "cllr", "alderman", "magistrate", "mla", "mpp", "msp", "mep", "det",
+                    "insp", "supt", "dci", "dcs"})
 # Letters after a name that make it a person's: "Sarah Whitlow KC", "Owen Talbot MP"
 POSTNOMINALS = frozenset({"kc", "qc", "mp", "mep", "msp", "jr", "sr", "phd", "obe", "mbe", "cbe"})
 HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "prof", "mr.", "mrs.", "ms.", "dr.", "prof.", "sir", "dame"})
