@@ -1432,3 +1432,14 @@ def test_cue_words_inside_straight_quotation_marks_are_the_speakers_words():
     assert who(closed)[0][0] == "Elena Marsh"
     (colon,) = read('Det Insp Rachel Onslow said: "This was a frightening attack on a busy street."')
     assert who(colon)[0][0] == "Rachel Onslow"
+
+
+def test_rough_copy_still_reads():
+    ministry, mixed, statement, observers = read(
+        'According with the Interior Ministry, 41 police officers were injured. "Finally, finally," said Marcia '
+        'Dubois, a fruit seller. Corvane put out a statement at 11 a.m. The independent observers mission '
+        'Transparent Vote said it received 37 complaints.')
+    assert who(ministry)[0][0] == "Interior Ministry"
+    assert who(mixed)[0][0] == "Marcia Dubois"
+    assert all(a.basis == "inherited" for a in statement.attributions)
+    assert who(observers)[0][0] != "The Independent"

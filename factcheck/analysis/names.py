@@ -104,8 +104,9 @@ class NameIndex:
                 span = text[toks[i].start : toks[j - 1].end]
                 key = _norm(span)
                 src = self.aliases.get(key)
-                if src is not None and key in self.article_keys and (i == 0 or toks[i - 1].low != "the"):
-                    src = None  # "times" is The Times only as "the Times"; "three times" is a word
+                if src is not None and key in self.article_keys and (i == 0 or toks[i - 1].low != "the"
+                                                                     or not toks[i].text[:1].isupper()):
+                    src = None  # "times" is The Times only as "the Times"; "three times", "the independent …" are words
                 if src is not None and key in self.acronyms and not span.isupper():
                     src = None  # "who" is not the WHO
                 if src is not None:

@@ -426,9 +426,9 @@ class StatementReader:
         for t in toks:
             if t.text == "“":
                 inside = True
-            out.append(inside and t.text not in {"“", "”"})
-            if t.text == "”":
-                inside = False
+            out.append(inside and t.text not in {"“", "”", '"'})
+            if t.text == "”" or (t.text == '"' and inside):
+                inside = False  # a straight mark may close a curly one: "“Finally, finally," said …'
         return out
 
     def _straight_quoted(self) -> list[bool]:
@@ -460,7 +460,7 @@ class StatementReader:
             low = t.low
             if quoted is not None and quoted[ci]:
                 continue
-            if low == "according" and ci + 1 < n and toks[ci + 1].low == "to":
+            if low == "according" and ci + 1 < n and toks[ci + 1].low in {"to", "with"}:  # "According with" too
                 np = self.np_right(ci + 2)
                 if np and np[1] + 1 < n and toks[np[1]].text == ",":
                     # "according to its publisher, Halberd Books": the name in apposition.
@@ -552,6 +552,8 @@ class StatementReader:
         """"Rival research firm Calloway Analytics put growth at 2.8 percent", "The company puts the
         figure at about 250": a source's estimate, when "at" and a figure follow within ten words."""
         toks = self.toks
+        if ci + 1 < len(toks) and toks[ci + 1].low in _PARTICLES:
+            return None  # "put out a statement at 11 a.m.", "put forward a plan"
         at = next((k for k in range(ci + 1, min(len(toks) - 1, ci + 11)) if toks[k].low == "at"), None)
         if at is None or not (toks[at + 1].text[:1].isdigit() or toks[at + 1].text in "$£€¥"
                               or toks[at + 1].low in {"about", "around", "roughly", "nearly", "more", "less",
