@@ -1443,3 +1443,10 @@ def test_rough_copy_still_reads():
     assert who(mixed)[0][0] == "Marcia Dubois"
     assert all(a.basis == "inherited" for a in statement.attributions)
     assert who(observers)[0][0] != "The Independent"
+
+
+def test_the_short_form_of_a_company_name_is_the_company():
+    *_, st = read("Workers at Harlan Ridge Foods' largest plant were hurt at a rising rate.\n\nIn a response to "
+                  "questions, Harlan Ridge said it records every injury. The company said it does not tie "
+                  "bonuses to clinic visits.")
+    assert who(st)[0][0].startswith("Harlan Ridge")

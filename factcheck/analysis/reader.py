@@ -1238,9 +1238,20 @@ def _described_as_company(name: str, text: str, at: int) -> bool:
             # "mining company Minera Cordillera Blanca", "the owner, Granite Arch Residential"
             word = before[-1].lower().rstrip(",") if before else ""
             found = word in lexicon().company_descriptors or lexicon().reference_nouns.get(word) == "company"
+            # "Harlan Ridge said" after "Harlan Ridge Foods": the short form of a company's name
+            after = text[start + len(name) : start + len(name) + 24].split()
+            found = found or (bool(after) and after[0][:1].isupper()
+                              and _without_possessive_mark(after[0].lower().rstrip(".,;:")) in COMPANY_SUFFIXES)
             start = text.find(name, start + len(name), hi)
         _DESCRIBED[key] = found
     return found
+
+
+def _without_possessive_mark(word: str) -> str:
+    """ "foods’" → "foods", "acme's" → "acme"."""
+    if word.endswith(("'s", "’s")):
+        return word[:-2]
+    return word.rstrip("'’")
 
 
 def _capitalised_run(toks: list[Tok], i: int, j: int, a: int, b: int, lex: Lexicon) -> tuple[int, int]:
