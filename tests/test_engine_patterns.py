@@ -1457,3 +1457,10 @@ def test_a_papers_own_review_is_the_papers_word_and_the_review_points_back():
                         "records found.\n\nThe review found 61 officers logged such hours.")
     assert who(found) == [("Herald", None, "explicit")]
     assert who(again) == [("Herald", None, "reference")]
+
+
+def test_declining_repeated_requests_and_an_opening_preposition_is_no_name():
+    _rules, declined = read("Under OSHA rules, first aid need not be logged. Marsh declined repeated requests for "
+                            "an interview.")
+    assert "non-response" in declined.flags
+    assert not any(e.startswith("Under") for st in (_rules, declined) for e in [n.entity for n in st.non_responses])
