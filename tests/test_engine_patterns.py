@@ -1464,3 +1464,12 @@ def test_declining_repeated_requests_and_an_opening_preposition_is_no_name():
                             "an interview.")
     assert "non-response" in declined.flags
     assert not any(e.startswith("Under") for st in (_rules, declined) for e in [n.entity for n in st.non_responses])
+
+
+def test_a_document_someone_gave_out_and_a_title_before_a_name_with_appositions():
+    _intro, report, council = read(
+        "Utilities director Sam Okonkwo spoke first.\n\nThe city still has about 3,100 lead lines, according to a "
+        "report Okonkwo presented. Council member Patrice Gaines, who chairs the public safety committee, said "
+        "she supported the plan.")
+    assert who(report)[0][0] == "Sam Okonkwo"
+    assert who(council) == [("Patrice Gaines", None, "explicit")]

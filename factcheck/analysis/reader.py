@@ -248,7 +248,11 @@ class StatementReader:
         """The name a statement opens with, when only appositions stand between it and the cue:
         "Karen Obuya, 34, of St. Paul, one of the plaintiffs, said" (an age, a place, a role)."""
         toks, lex, a = self.toks, self.lex, self.body
-        first = next((k for k in range(a + 1, min(ci, a + 5)) if toks[k].text in {",", "("}), None)
+        first = next((k for k in range(a + 1, min(ci, a + 7)) if toks[k].text in {",", "("}), None)
+        name = a
+        while first is not None and name < first - 2 and (
+                toks[name].low in TITLE_WORDS or toks[name].low in lex.role_heads or toks[name].low in _OFFICE_WORDS):
+            name += 1  # "Council member Patrice Gaines, who chairs …, said": the title before the name
         rest = first
         if first is not None and toks[first].text == "(":
             # "Cllr Aidan Booth (Lab, Calderbridge North), who chairs …, said": a party label in brackets
@@ -256,7 +260,7 @@ class StatementReader:
             if close is None or close + 1 >= ci or toks[close + 1].text != ",":
                 return None
             rest = close + 1
-        if first is None or ci - first > 24 or not self._is_proper_name(a, first):
+        if first is None or ci - first > 24 or not self._is_proper_name(name, first):
             return None
         commas = sum(1 for x in toks[rest:ci] if x.text == ",")
         if commas > 4 or any(x.low in lex.cues or x.low in BE_FORMS or x.text in {";", ":", "(", ")"} or x.text in
@@ -1056,12 +1060,13 @@ class StatementReader:
             spelt = ctx.spelt_out(bare_words[0].text, mention.start)
             if spelt is not None:
                 return [(spelt, _kind_of(spelt, lex, self.text, mention.start), "explicit", mention, False, None)]
-        if b - a >= 3 and toks[a].bare in lex.document_heads and toks[a + 1].low not in lex.np_prepositions:
+        d = a + (toks[a].low in {"a", "an"})  # "a report Okonkwo presented", "a notice the company filed"
+        if b - d >= 3 and toks[d].bare in lex.document_heads and toks[d + 1].low not in lex.np_prepositions:
             # "results Halbrook presented at a conference", "figures the company released": whoever
             # gave out the document vouches for it
-            verb = next((k for k in range(a + 2, min(b, a + 6)) if toks[k].low in _GAVE_OUT), None)
+            verb = next((k for k in range(d + 2, min(b, d + 6)) if toks[k].low in _GAVE_OUT), None)
             if verb is not None:
-                giver = self.sources_of((a + 1, verb), ctx)
+                giver = self.sources_of((d + 1, verb), ctx)
                 if len(giver) == 1:
                     name, kind, basis, _m, sus, via = giver[0]
                     return [(name, kind, basis, mention, sus, via)]
@@ -1180,6 +1185,8 @@ _REF_KIND: dict[str, SourceKind] = {
 
 
 
+# Words of an office before a title: "Council member", "City Attorney", "County Sheriff"
+_OFFICE_WORDS = frozenset({"council", "city", "county", "state", "district", "board", "school"})
 # Studies a maker vouches for: "An analysis by The Harwick Tribune", "a Herald review"
 _STUDIES = frozenset({"analysis", "review", "examination", "investigation", "audit", "survey", "count", "tally"})
 # What an outlet may carry: "carried a similar report", "ran the same story"
