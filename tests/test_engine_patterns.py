@@ -1385,7 +1385,7 @@ def test_non_responses_name_the_body_the_description_fits():
     assert [n.entity.removeprefix("the ") for n in finance.non_responses] == ["finance ministry"]
     assert [n.entity.removeprefix("the ") for n in bank.non_responses] == ["central bank"]
     assert [n.entity for n in bureau.non_responses] == ["Bureau of Industry and Security"]
-    assert [n.entity for n in nis.non_responses] == ["National Intelligence Service"]
+    assert [n.entity for n in nis.non_responses] == ["National Intelligence Service (NIS)"]
     assert "non-response" in referred.flags
 
 
@@ -1473,3 +1473,14 @@ def test_a_document_someone_gave_out_and_a_title_before_a_name_with_appositions(
         "she supported the plan.")
     assert who(report)[0][0] == "Sam Okonkwo"
     assert who(council) == [("Patrice Gaines", None, "explicit")]
+
+
+def test_more_non_responses_named_as_the_draft_named_them():
+    _a, _b, acronym, relative, office = read(
+        "A complaint was filed with the Federal Aviation Administration in September.\n\nFour former employees of "
+        "the hospital's billing office spoke to the Post. The FAA declined to say what the audit found. Dennis "
+        "Halloway said the company had a plan, which he declined to specify. The office declined to say whether it "
+        "was examining the hospital.")
+    assert [n.entity for n in acronym.non_responses] == ["Federal Aviation Administration (FAA)"]
+    assert [n.entity for n in relative.non_responses] == ["Dennis Halloway"]
+    assert not any("employees" in n.entity for n in office.non_responses)

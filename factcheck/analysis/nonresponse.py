@@ -65,7 +65,8 @@ def find_non_responses(statements: list[Statement], text: str, registry: Registr
             speaker = next((a for a in st.attributions if a.basis != "inherited" and a.cue is not None
                             and a.cue.end <= phrase_start), None)
             pronoun = bool(subject) and subject[-1].low in {"i", "we", "it", "he", "she", "they", "i'm", "i’m"} \
-                and (len(subject) == 1 or not subject[-2].is_word or subject[-2].text != subject[-2].low)
+                and (len(subject) == 1 or not subject[-2].is_word or subject[-2].text != subject[-2].low
+                     or subject[-2].low in {"which", "who", "that", "but", "and"})  # "…, which he declined to specify"
             if speaker is not None and (_joined_to_a_cue(toks, phrase_start) or pronoun):
                 # "President Varga's office told AFP it would not comment": the speaker's own silence
                 # "Brenntal said … but declined to comment on the talks": the speaker declined (the

@@ -229,7 +229,8 @@ class Context:
             everything = sorted(srcs + ents, key=lambda m: m.pos)
             # "the regulator" → "Chile's … regulator"; "the force" → "North Vale Police"
             words = (noun, *NOUN_ALIASES.get(noun, ()))
-            fit = [m for m in everything if any(w in m.name.lower() for w in words)]
+            # (a body, not people who work there: "former employees of the billing office")
+            fit = [m for m in everything if m.kind not in PERSON_KINDS and any(w in m.name.lower() for w in words)]
             said = {w for w in modifiers if len(w) >= 4 and not is_adjective_of_place(w)}
             if said:
                 # "the statistics office" → "Statistics Sweden", "the finance ministry" → "Ministry of
@@ -324,7 +325,7 @@ class Context:
             words = [w for w in m.group().split() if w[:1].isupper()]
             if len(words) == len(acronym) >= 2 and "".join(w[0] for w in words) == acronym:
                 found = m.group()
-        return found
+        return f"{found} ({acronym})" if found else None
 
     def last_outlets(self, before: int, count: int) -> list[tuple[str, SourceKind]]:
         """The last `count` different outlets named as sources or conduits before a position."""
@@ -480,6 +481,8 @@ class Context:
         before), "Brierley" → "Alan Brierley" (a person named in full before); else `short` itself."""
         if " " in short:
             return short
+        if short.isupper() and short.isalpha() and len(short) >= 2:
+            return self.spelt_out(short, before) or short  # "FAA" → "Federal Aviation Administration"
         for m in reversed([*self.sources, *self.entities(None, before)]):
             if m.pos < before and m.name.startswith(short + " ") and m.kind not in PERSON_KINDS:
                 return m.name
@@ -496,10 +499,16 @@ class Context:
             run = []
             for w in words:
                 w = w.rstrip(".,;:")
-                if not w[:1].isupper() or not w.isalpha():
+                if w == "&":
+                    run.append(w)  # "Haverty & Blume"
+                    continue
+                bare = w.removesuffix("’s").removesuffix("'s").rstrip("’'")
+                if not bare[:1].isupper() or not bare.isalpha():
                     break
-                run.append(w)
-                if w.lower() in COMPANY_SUFFIXES:
+                run.append(bare)
+                if bare.lower() in COMPANY_SUFFIXES or bare.lower() in PLACE_SUFFIXES or bare.lower() in UNION_SUFFIXES:
+                    return " ".join([short, *run])  # "Shirane Motors", "Kelmscott University"
+                if run[-2:-1] == ["&"]:
                     return " ".join([short, *run])
         return None
 
