@@ -1484,3 +1484,9 @@ def test_more_non_responses_named_as_the_draft_named_them():
     assert [n.entity for n in acronym.non_responses] == ["Federal Aviation Administration (FAA)"]
     assert [n.entity for n in relative.non_responses] == ["Dennis Halloway"]
     assert not any("employees" in n.entity for n in office.non_responses)
+
+
+def test_a_bare_spokesperson_who_did_not_respond_speaks_for_the_body_last_named():
+    _a, st = read("The Department of Health and Social Care said the rollout was on track. A spokesperson did not "
+                  "respond to questions about the GP shortage.")
+    assert [n.entity for n in st.non_responses] == ["Department of Health and Social Care"]

@@ -399,6 +399,14 @@ def _entities(subject: list[Tok], text: str, names: NameIndex, lex: Lexicon, ctx
                 if owner is not None:
                     out.append(owner.group(1) or owner.group(2))
                     continue
+            if not core and speaker == len(item) - 1 and item[0].low in {"a", "an"} \
+                    and item[speaker].bare in _SPOKESPEOPLE:
+                # "… the Department of Health said. A spokesperson did not respond to questions about …":
+                # a spokesperson for the body the story last named
+                hit = ctx.resolve("thing", "it", st, item[0].start)
+                if hit is not None and hit.source[:1].isupper():
+                    out.append(ctx.expand_name(hit.source, item[0].start))
+                    continue
             if core and core[0].low in {"the", "its", "their"}:
                 core = core[1:]
             if len(core) == 1 and not core[0].cap and lex.reference_nouns.get(core[0].low) in {"company", "government"}:
