@@ -1490,3 +1490,9 @@ def test_a_bare_spokesperson_who_did_not_respond_speaks_for_the_body_last_named(
     _a, st = read("The Department of Health and Social Care said the rollout was on track. A spokesperson did not "
                   "respond to questions about the GP shortage.")
     assert [n.entity for n in st.non_responses] == ["Department of Health and Social Care"]
+
+
+def test_a_press_office_is_named_by_its_owner_in_full():
+    _a, st = read("The researchers, from Kelmscott University, moved 240 corals.\n\nKelmscott's press office did "
+                  "not respond to a question about the funding.")
+    assert [n.entity for n in st.non_responses] == ["Kelmscott University's press office"]

@@ -389,7 +389,7 @@ def _entities(subject: list[Tok], text: str, names: NameIndex, lex: Lexicon, ctx
         if speaker is not None:
             # "An Amazon spokesperson" → Amazon; "a Shirane spokesperson in Tokyo" → Shirane Motors
             # (named in full before); "Brierley's office" → Alan Brierley.
-            core = [t for t in item[:speaker] if t.low not in lex.determiners]
+            core = [t for t in item[:speaker] if t.low not in lex.determiners and t.low not in {"press", "media"}]
             if not core and speaker + 2 < len(item) and item[speaker + 1].low in {"for", "of"}:
                 core = item[speaker + 2 :]  # "a representative for Feltham"
             if not core and speaker == len(item) - 1 and item[0].low == "the" and item[speaker].bare != "office":
