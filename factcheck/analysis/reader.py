@@ -42,6 +42,7 @@ from factcheck.analysis.references import (
     body_start,
     is_adjective_of_place,
     person_name,
+    without_possessive,
 )
 from factcheck.analysis.sources import ends_with_a_body_word, fold_lookalikes, guess_kind
 from factcheck.analysis.tokens import CLAUSE_PUNCT, CLOSE_QUOTES, OPEN_QUOTES, Tok
@@ -563,11 +564,7 @@ class StatementReader:
                               or toks[at + 1].low in {"about", "around", "roughly", "nearly", "more", "less",
                                                       "least", "some", "a", "an", "just"}):
             return None
-        np = self.np_left(ci)
-        if np is None or not may_speak(self, np):
-            return None
-        return Frame("verb", (ci, ci + 1), np, self._position(np, ci, ci + 1),
-                     content=(toks[ci + 1].start, self.st.end))
+        return self._speaker_before(ci)
 
     def _carried_the_same(self, ci: int) -> Frame | None:
         """"Valor carried a similar report", "Kyodo News carried a similar account, citing …": an outlet
@@ -576,11 +573,15 @@ class StatementReader:
         if ci + 3 >= len(toks) or (toks[ci + 1].low, toks[ci + 2].low) not in {("a", "similar"), ("the", "same")} \
                 or toks[ci + 3].bare not in _TOLD_THINGS:
             return None
+        return self._speaker_before(ci)
+
+    def _speaker_before(self, ci: int) -> Frame | None:
+        """The frame of a verb whose subject, read back from it, can speak; what follows is content."""
         np = self.np_left(ci)
         if np is None or not may_speak(self, np):
             return None
         return Frame("verb", (ci, ci + 1), np, self._position(np, ci, ci + 1),
-                     content=(toks[ci + 1].start, self.st.end))
+                     content=(self.toks[ci + 1].start, self.st.end))
 
     def _by_their_count(self, ci: int) -> tuple[int, int] | None:
         """The owner in "By IDC's count", "By the ministry's estimate": the noun phrase ending in a
@@ -1011,8 +1012,7 @@ class StatementReader:
                 and not known:
             # "Calloway's data put Asterion ahead", "Reuters' calculations": whose data, by the name
             # the draft gave in full ("Calloway Analytics")
-            owner = ctx.expand_name(self.text[toks[a].start : toks[a].end - (2 if toks[a].low.endswith("s") else 1)],
-                                    mention.start)
+            owner = ctx.expand_name(without_possessive(toks[a].text), mention.start)
             return [(owner, _kind_of(owner, lex, self.text, mention.start), "explicit", mention, False, None)]
         if 3 <= len(words) <= 4 and words[0] == "the" and toks[a + 1].low != toks[a + 1].bare \
                 and toks[a + 1].bare in lex.reference_nouns and toks[b - 1].bare in lex.document_heads:
@@ -1269,17 +1269,10 @@ def _described_as_company(name: str, text: str, at: int) -> bool:
             # "Harlan Ridge said" after "Harlan Ridge Foods": the short form of a company's name
             after = text[start + len(name) : start + len(name) + 24].split()
             found = found or (bool(after) and after[0][:1].isupper()
-                              and _without_possessive_mark(after[0].lower().rstrip(".,;:")) in COMPANY_SUFFIXES)
+                              and without_possessive(after[0].lower().rstrip(".,;:")) in COMPANY_SUFFIXES)
             start = text.find(name, start + len(name), hi)
         _DESCRIBED[key] = found
     return found
-
-
-def _without_possessive_mark(word: str) -> str:
-    """ "foods’" → "foods", "acme's" → "acme"."""
-    if word.endswith(("'s", "’s")):
-        return word[:-2]
-    return word.rstrip("'’")
 
 
 def _capitalised_run(toks: list[Tok], i: int, j: int, a: int, b: int, lex: Lexicon) -> tuple[int, int]:

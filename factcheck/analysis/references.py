@@ -502,7 +502,7 @@ class Context:
                 if w == "&":
                     run.append(w)  # "Haverty & Blume"
                     continue
-                bare = w.removesuffix("’s").removesuffix("'s").rstrip("’'")
+                bare = without_possessive(w)
                 if not bare[:1].isupper() or not bare.isalpha():
                     break
                 run.append(bare)
@@ -698,7 +698,8 @@ def _plural_head(name: str) -> bool:
                                    or not all(w[:1].isupper() for w in words))
 
 
-def _without_possessive(name: str) -> str:
+def without_possessive(name: str) -> str:
+    """ "Calloway Foods’" → "Calloway Foods", "Acme's" → "Acme"."""
     for end in ("'s", "’s", "'", "’"):
         if name.endswith(end):
             return name[: -len(end)]
@@ -766,7 +767,7 @@ def entities_in(st: Statement, text: str, names: NameIndex, lex: Lexicon, toks: 
             while b < len(toks) and (toks[b].cap or (toks[b].low in {"and", "of"} and b + 1 < len(toks)
                                                      and toks[b + 1].cap)) and toks[b].is_word and b - k < 8:
                 b += 1
-            out.append(Mention(toks[a].start, _without_possessive(text[toks[a].start : toks[b - 1].end]),
+            out.append(Mention(toks[a].start, without_possessive(text[toks[a].start : toks[b - 1].end]),
                                "government body"))
         if not after_cap:
             continue  # a suffix ends a name of two words or more: "Calloway Foods"
@@ -782,7 +783,7 @@ def entities_in(st: Statement, text: str, names: NameIndex, lex: Lexicon, toks: 
                 b += 1  # "United Distribution Workers Local 212"
             if a > 0 and toks[a - 1].low in {"a", "an"}:
                 continue  # "a Saudi Pro League club", "an Acme Bank spokesman": a name used as a modifier
-            name = _without_possessive(text[toks[a].start : toks[b - 1].end].rstrip("."))
+            name = without_possessive(text[toks[a].start : toks[b - 1].end].rstrip("."))
             # "Senate Energy Committee", "Transport Workers Union": bodies, kept apart from companies
             body = _institutional(name) or suffix in UNION_SUFFIXES
             out.append(Mention(toks[a].start, name, "organisation" if body else "company"))
@@ -792,7 +793,7 @@ def entities_in(st: Statement, text: str, names: NameIndex, lex: Lexicon, toks: 
         b = body + 2
         while b < len(toks) and toks[b].cap and toks[b].is_word and b - body < 7:
             b += 1
-        out.append(Mention(toks[body + 2].start, _without_possessive(text[toks[body + 2].start : toks[b - 1].end]),
+        out.append(Mention(toks[body + 2].start, without_possessive(text[toks[body + 2].start : toks[b - 1].end]),
                            "company"))
     subject = _subject_name(toks, lex, text)
     if subject is not None and subject[1] < len(toks) and toks[subject[1]].low in _INSTRUMENTS:
