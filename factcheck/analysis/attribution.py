@@ -192,13 +192,9 @@ def _opening_subject(r: StatementReader, limit: int) -> tuple[int, int] | None:
     """The noun phrase a statement opens with, up to its verb: "U.S. District Judge Patricia
     Renwick", "An EFL spokesperson", "Acme"; None unless it names someone (a capital or a role)."""
     toks, lex = r.toks, r.lex
-    a = r.body
-    if a < limit and (toks[a].low.endswith("ing") or toks[a].low in lex.np_prepositions):
-        # "Speaking on BBC Radio 4 on Wednesday, Forsythe went further, saying …", "In a statement,
-        # Acme cut its forecast, saying …": the subject comes after the opening phrase
-        comma = next((k for k in range(a + 1, limit) if toks[k].text == ","), None)
-        if comma is not None:
-            a = comma + 1
+    # "Speaking on BBC Radio 4 on Wednesday, Forsythe went further, saying …", "In a statement, Acme
+    # cut its forecast, saying …": the subject comes after the opening phrase
+    a = r.after_opening_phrase(limit)
     b = a
     while b < limit and toks[b].is_word:
         if toks[b].cap or toks[b].low in lex.determiners or toks[b].low in lex.np_prepositions \

@@ -217,12 +217,13 @@ class StatementReader:
             return (self.body, np[1])  # "The Korean trade outlet The Elec reported": the name and its description
         return np
 
-    def _after_opening_phrase(self, limit: int) -> int:
+    def after_opening_phrase(self, limit: int) -> int:
         """Where a statement's subject starts: after an opening phrase of place or time ("In the post,",
         "On Tuesday,"), else at the body."""
         toks, a = self.toks, self.body
-        if a < limit and toks[a].low in self.lex.np_prepositions:
-            comma = next((k for k in range(a + 1, min(limit, a + 8)) if toks[k].text == ","), None)
+        if a < limit and (toks[a].low in self.lex.np_prepositions or toks[a].low.endswith("ing")):
+            # "In the post, …", "Speaking on BBC Radio 4 on Wednesday, …"
+            comma = next((k for k in range(a + 1, min(limit, a + 12)) if toks[k].text == ","), None)
             if comma is not None:
                 return comma + 1
         return a
@@ -701,11 +702,12 @@ class StatementReader:
                 np = self.np_right(self.body)
                 if np is not None and np[1] >= ci:
                     np = None
-            elif (t.low in _SPEECH_VERBS or (nxt is not None and nxt.low == "that")) \
-                    and not any(x.text in CLAUSE_PUNCT for x in toks[self._after_opening_phrase(ci) : ci]):
+            elif t.low in _SPEECH_VERBS or (nxt is not None and nxt.low == "that"):
                 # not "It employs 4,800 people and reported sales of …"; "In the post, Ferreira thanked
                 # his team and said …": the subject after the opening phrase
-                np = self._plain_subject(ci, self._after_opening_phrase(ci))
+                start = self.after_opening_phrase(ci)
+                if not any(x.text in CLAUSE_PUNCT for x in toks[start:ci]):
+                    np = self._plain_subject(ci, start)
         if np is not None and np[0] > 0 and toks[np[0] - 1].low in {"in", "on", "at", "with", "from", "under"} \
                 and toks[np[0]].low in {"a", "an", "the", "its", "their", "his", "her"} and t.low.endswith("ed"):
             return None  # "In a statement posted on its website, …": a participle inside a phrase of place
