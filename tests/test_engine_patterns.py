@@ -1155,7 +1155,7 @@ def test_a_body_named_by_whose_it_is_is_new_not_a_reference():
 def test_a_participle_then_where_it_was_said_then_that_is_a_frame():
     (st,) = read("Analysts at Brightwater Bank took a different view, writing in a note to clients that the yen "
                  "could fall further.")
-    assert [a.source for a in st.attributions] == ["analysts at Brightwater Bank"]
+    assert [a.source for a in st.attributions] == ["analysts at Brightwater Bank (Brightwater Bank analysts)"]
 
 
 def test_a_hospital_named_general_is_not_a_person():
@@ -1496,3 +1496,10 @@ def test_a_press_office_is_named_by_its_owner_in_full():
     _a, st = read("The researchers, from Kelmscott University, moved 240 corals.\n\nKelmscott's press office did "
                   "not respond to a question about the funding.")
     assert [n.entity for n in st.non_responses] == ["Kelmscott University's press office"]
+
+
+def test_analysts_at_a_firm_are_named_both_ways_and_the_firm_is_what_it_points_to():
+    note, bank = read("Analysts at Tennant Brothers raised their Brent forecast, writing in a note that supply "
+                      "would tighten. The bank said inventories could fall below their average.")
+    assert [a.source for a in note.attributions] == ["analysts at Tennant Brothers (Tennant Brothers analysts)"]
+    assert who(bank)[0][0] == "Tennant Brothers"

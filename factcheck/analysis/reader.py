@@ -981,6 +981,13 @@ class StatementReader:
             phrase = tidy_source_name(self.span(a, b).text, lex)
             return [(f"{phrase} ({org} {toks[a + 1].text})", "person or role", "explicit", self.span(a, b), False,
                      None)]
+        if 3 <= len(words) <= 7 and words[0] in _GROUP_ROLES and words[1] in {"at", "from", "with"} \
+                and toks[a + 2].cap and all(t.cap or t.low in {"&", "and", "of"} for t in toks[a + 2 : b]):
+            # "Analysts at Garnock Securities wrote": both ways a reading may name them, as for a
+            # spokesman ("analysts at Garnock Securities", "Garnock Securities analysts")
+            org = self.text[toks[a + 2].start : toks[b - 1].end]
+            phrase = tidy_source_name(self.span(a, b).text, lex)
+            return [(f"{phrase} ({org} {words[0]})", "anonymous group", "explicit", self.span(a, b), False, None)]
         owner_noun, role = None, None
         if len(words) == 3 and words[0] in {"a", "an"} and words[2] in lex.role_heads and not toks[a + 1].cap:
             owner_noun, role = words[1], toks[a + 2].text  # "a company spokesperson"
@@ -1189,6 +1196,9 @@ _REF_KIND: dict[str, SourceKind] = {
 
 # Words of an office before a title: "Council member", "City Attorney", "County Sheriff"
 _OFFICE_WORDS = frozenset({"council", "city", "county", "state", "district", "board", "school"})
+# People named by where they work: "Analysts at Garnock Securities", "economists at Nomura"
+_GROUP_ROLES = frozenset({"analysts", "economists", "strategists", "traders", "researchers", "scientists",
+                          "engineers", "lawyers", "executives"})
 # Studies a maker vouches for: "An analysis by The Harwick Tribune", "a Herald review"
 _STUDIES = frozenset({"analysis", "review", "examination", "investigation", "audit", "survey", "count", "tally"})
 # What an outlet may carry: "carried a similar report", "ran the same story"

@@ -104,7 +104,7 @@ class Context:
             if said is not None:  # "Marisol Vega, 58, said she grabbed …", "Mr. Tanaka said"
                 self.genders[att.source] = said
         if att.source_kind in PERSON_KINDS and att.basis == "explicit":
-            org = _ORG_OF_SPEAKER.search(att.source)
+            org = _ORG_OF_SPEAKER.search(att.source.split(" (", 1)[0])  # not the "(X analysts)" form
             if org is not None:
                 # "Analysts at Carrow & Finch wrote …. It said …": the firm they speak for.
                 self.sources.append(Mention(pos, org.group(1), "organisation", None, st))
