@@ -1503,3 +1503,11 @@ def test_analysts_at_a_firm_are_named_both_ways_and_the_firm_is_what_it_points_t
                       "would tighten. The bank said inventories could fall below their average.")
     assert [a.source for a in note.attributions] == ["analysts at Tennant Brothers (Tennant Brothers analysts)"]
     assert who(bank)[0][0] == "Tennant Brothers"
+
+
+def test_experts_not_involved_in_the_research_are_a_source():
+    outside, more = read("Scientists not involved in the research said the results were striking. But several "
+                         "scientists who were not involved in the work said the findings needed checking.")
+    assert [(a.source, a.source_kind) for a in outside.attributions] == [
+        ("scientists not involved in the research", "anonymous group")]
+    assert more.attributions[0].source_kind == "anonymous group"

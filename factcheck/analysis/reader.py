@@ -327,6 +327,12 @@ class StatementReader:
                 # the relative clause is part of the subject.
                 k -= 1
                 continue
+            if low == "not" and k + 1 < end and toks[k + 1].low in {"involved", "affiliated", "connected"}:
+                # "Scientists (who were) not involved in the research said": the outside experts
+                k -= 1
+                while k > self.body and toks[k].low in {"were", "was", "are", "is", "who", "that"}:
+                    k -= 1
+                continue
             if low in lex.np_stop_words and low not in lex.determiners and not (t.cap and low in lex.months):
                 break
             if low in {"and", "&"}:

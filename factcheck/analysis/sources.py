@@ -237,7 +237,7 @@ _OUTLET_WORDS = _words(
 _MASTHEAD_ENDS = _words("echo courier courant sentinel bulletin examiner inquirer enquirer argus clarion gleaner")
 _WIRE_WORDS = _words("wire newswire")
 # Words that end the head of a noun phrase: "analysts at Jefferies", "people familiar with".
-_HEAD_ENDERS = _words("of with familiar briefed close in at from for on who that which whose knowledgeable to")
+_HEAD_ENDERS = _words("of with familiar briefed close in at from for on who that which whose knowledgeable to not")
 # "Tanaka", "O'Brien", and surnames with a capital inside after a particle: "DeLuca", "McAllister"
 _NAME_PREFIX_RE = re.compile(r"(?:Mc|Mac|De|Di|Da|Du|Le|La|Fitz)(?=[A-Z])")
 _INITIAL_RE = re.compile(r"[A-Z]\.?$|O['’][A-Z][a-z]+$")
