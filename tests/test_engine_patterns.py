@@ -1511,3 +1511,8 @@ def test_experts_not_involved_in_the_research_are_a_source():
     assert [(a.source, a.source_kind) for a in outside.attributions] == [
         ("scientists not involved in the research", "anonymous group")]
     assert more.attributions[0].source_kind == "anonymous group"
+
+
+def test_a_body_recommending_is_its_word():
+    (st,) = read("The World Health Organization recommends limiting foods high in sugar.")
+    assert who(st)[0][0].startswith("World Health Organization")
