@@ -943,6 +943,13 @@ def test_refusing_to_give_up_a_claim_is_not_a_non_response():
     assert not st.non_responses
 
 
+def test_a_player_who_did_not_return_is_not_a_non_response():
+    _hurt, back, asked = read("Marlo Venn was carted off in the third quarter. He did not return. His agent did not "
+                              "return a message seeking comment.")
+    assert not back.non_responses
+    assert [n.entity for n in asked.non_responses] == ["Marlo Venn's agent"]
+
+
 def test_not_going_to_comment_in_an_interview():
     statements = analyse_text("Nadia Feld became superintendent in August.\n\n"
                               "Feld: I'm not going to comment on a personnel matter.").statements

@@ -145,7 +145,8 @@ def _about_comment(phrase: str, after: str) -> bool:
         if w in COMMENT_WORDS:
             return True
         if w in {".", ";", "!", "?", "\"", "“", "”", ","}:
-            return True  # "… did not immediately respond." ends the clause
+            # "… did not immediately respond." ends the clause; "He did not return." is a player
+            return "return" not in low
         if w not in _FILLER and not w.endswith(("'s", "’s")):  # "TechCrunch’s questions"
             return False
     return False
