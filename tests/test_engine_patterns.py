@@ -1523,3 +1523,10 @@ def test_experts_not_involved_in_the_research_are_a_source():
 def test_a_body_recommending_is_its_word():
     (st,) = read("The World Health Organization recommends limiting foods high in sugar.")
     assert who(st)[0][0].startswith("World Health Organization")
+
+
+def test_a_nationality_or_an_age_points_back_to_the_person_named():
+    _scored, said, added = read("Tomas Reyna scored twice on Saturday. “I kept going,” the Colombian said. "
+                                "“It was hard,” the 31-year-old added.")
+    assert who(said) == [("Tomas Reyna", None, "reference")]
+    assert who(added) == [("Tomas Reyna", None, "reference")]

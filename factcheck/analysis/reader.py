@@ -1173,6 +1173,9 @@ class StatementReader:
             # for an outlet or a company still describes the one named before
             described = (rest[-1] in _DESCRIBED_OUTLETS or lex.reference_nouns.get(rest[-1]) == "company") \
                 and len(caps) <= 2
+            if len(rest) == 1 and (rest[0].endswith("-year-old") or (
+                    raw[-1][:1].isupper() and rest[0].endswith(("ian", "ean", "ese", "ish")))):
+                return "person", "epithet"  # "the Colombian said", "the 25-year-old added"
             if not rest or raw[-1][:1].isupper() or (not described and any(
                     not is_adjective_of_place(w) and not w.endswith(_EPITHETS) for w in caps)):
                 return None  # "the Labor Department" is a name, not a pointer back

@@ -189,7 +189,9 @@ class Context:
                     or (noun in {"statement", "release", "announcement"}
                         and _latest(srcs, lambda m: m.kind in ORG_KINDS | {"government body"})) or None)
         if ref in {"person", "group"}:
-            if noun in {"he", "she"}:
+            if noun in {"he", "she", "epithet"}:
+                # "the Colombian", "the 25-year-old": a person of either gender, found as he or she is
+                noun = None if noun == "epithet" else noun
                 fits = self._gender_fits(noun)
                 new = self.introduced_person(current, before, noun)
                 if new is not None:
@@ -206,7 +208,7 @@ class Context:
                                or (m.kind in ORG_KINDS and _looks_like_a_name(m.name) and fits(m))) \
                     or self.person_subject(before) \
                     or self.person_named(before, noun)
-                if hit is not None:
+                if hit is not None and noun is not None:
                     self.genders.setdefault(hit.source, noun)
                 return hit
             if noun == "they":
@@ -359,7 +361,7 @@ class Context:
                     break
         return out[::-1]
 
-    def person_named(self, before: int, noun: str) -> Attribution | None:
+    def person_named(self, before: int, noun: str | None) -> Attribution | None:
         """"… a humbling week for Governor Elaine Castellano. … On Monday, she said": the last person
         the recent statements named anywhere, when no one spoke or opened a statement since."""
         for st in reversed(self.recent[-3:]):
@@ -367,7 +369,7 @@ class Context:
                 continue
             people = _people_named(self.tokens(st), self.text, self.names, self.lex)
             for name in reversed(people):
-                if self.genders.get(name, noun) == noun:
+                if self.may_be(name, noun):
                     return _as_reference(name, "person or role")
         return None
 
@@ -413,11 +415,15 @@ class Context:
             return _as_reference(name, "anonymous group")
         return None
 
-    def _gender_fits(self, noun: str) -> Callable[[Mention], bool]:
+    def _gender_fits(self, noun: str | None) -> Callable[[Mention], bool]:
         """Whether a person may be "he" or "she": not when the draft called them the other."""
-        return lambda m: self.genders.get(m.name, noun) == noun
+        return lambda m: self.may_be(m.name, noun)
 
-    def introduced_person(self, current: Statement | None, before: int, noun: str) -> str | None:
+    def may_be(self, name: str, noun: str | None) -> bool:
+        """Whether `name` may be called he or she (`noun`; None: either, as "the Colombian")."""
+        return noun is None or self.genders.get(name, noun) == noun
+
+    def introduced_person(self, current: Statement | None, before: int, noun: str | None) -> str | None:
         """"Another resident, retired teacher Tom Brandt, watched …. “We've had close calls,” he said":
         the one person the statement just before named, with no source of its own, is who a
         he or she points to next (unless the draft called that person the other)."""
@@ -428,7 +434,7 @@ class Context:
         known = {m.name for m in self.sources}
         people = [name for name in _people_named(self.tokens(prev), self.text, self.names, self.lex)
                   if name not in known]
-        if len(set(people)) != 1 or self.genders.get(people[0], noun) != noun:
+        if len(set(people)) != 1 or not self.may_be(people[0], noun):
             return None
         self.genders.setdefault(people[0], noun)
         return people[0]
@@ -445,7 +451,7 @@ class Context:
             if st.end <= after:
                 return None
             found = self._person_opening(st, surname_only=surname_only)
-            if found is not None and (noun is None or self.genders.get(found.source, noun) == noun):
+            if found is not None and self.may_be(found.source, noun):
                 return found
         return None
 
