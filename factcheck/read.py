@@ -527,6 +527,18 @@ def mask_markdown(text: str) -> str:
     return _apply(masked, inline)
 
 
+_ATX_LINE = re.compile(r"^ {0,3}#{1,6}[ \t]+(?=\S)", re.MULTILINE)
+
+
+def marked_headings(draft: Draft) -> frozenset[int]:
+    """Where the lines of a Markdown draft that its writer marked as headings ("# …") begin.
+
+    A line inside fenced code is blanked in `draft.text`, so marking it changes nothing."""
+    if draft.format != "markdown":
+        return frozenset()
+    return frozenset(m.start() for m in _ATX_LINE.finditer(draft.raw))
+
+
 def _apply(text: str, ranges: list[Range]) -> str:
     """`text` with every range blanked by spaces, line breaks kept. Ranges may overlap."""
     if not ranges:

@@ -105,3 +105,16 @@ def test_look_alike_warnings_number_statements_in_the_whole_draft(tmp_path, monk
     assert warning == json.loads(whole.stdout)["warnings"][-1]
     assert warning.startswith(f"statement #{len(json.loads(whole.stdout)['statements']) - 1}:")
     assert warning in split.stderr
+
+
+def test_a_long_markdown_draft_keeps_its_marked_headings_in_pieces(tmp_path, monkeypatch):
+    # A marked heading longer than any unmarked title may be: only the mark makes it a heading.
+    heading = "# Harbour Board Says Container Traffic Rose Four Percent in May as Two New Ferry Routes Open"
+    path = tmp_path / "long.md"
+    path.write_text("\n\n".join(f"{heading}\n\n{p}" for p in PARAGRAPHS * 12), encoding="utf-8")
+    monkeypatch.setattr(factcheck.analysis, "LARGE_CHARS", 100)
+    monkeypatch.setattr(pieces, "PIECE_CHARS", 400)
+    monkeypatch.setattr(pieces.os, "cpu_count", lambda: 1)
+    split = json.loads(CliRunner().invoke(main, ["check", str(path), "--format", "json"]).stdout)
+    titles = [s for s in split["statements"] if s["text"] == heading[2:]]
+    assert len(titles) == 60 and all(s["kind"] == "heading" for s in titles)

@@ -518,3 +518,15 @@ def test_notices_about_the_story_and_live_timestamps_are_headings_corrections_ar
         ("claim", "This story is developing."),
         ("claim", "Police said three people were hurt."),
     ]
+
+
+def test_a_heading_the_writer_marked_is_one_however_long(tmp_path: Path) -> None:
+    from factcheck.analysis import analyse
+    from factcheck.read import read_draft
+
+    title = "Ferry Operator Lenholm Wins Two New Routes as Rival Coastline Buses Is Shut Out of the Tender"
+    path = tmp_path / "d.md"
+    path.write_text(f"# {title}\n\nLenholm will run the routes, the board said.\n\n{title}\n", encoding="utf-8")
+    first, _body, unmarked = analyse(read_draft(path)).statements
+    assert (first.text, first.kind) == (title, "heading")
+    assert unmarked.kind == "claim"  # without its mark, a line this long is a claim that lost its stop

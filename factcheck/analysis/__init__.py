@@ -16,6 +16,7 @@ from factcheck.analysis.nonresponse import find_non_responses
 from factcheck.analysis.segment import segment
 from factcheck.analysis.sources import Registry
 from factcheck.models import DocumentInfo, Draft, Reading, Span, Statement
+from factcheck.read import marked_headings
 from factcheck.textsafe import mask_controls
 
 __all__ = ["LARGE_CHARS", "analyse", "analyse_text", "assess"]
@@ -32,7 +33,7 @@ def analyse(draft: Draft, registry: Registry | None = None) -> Reading:
     # "\x1b[1mReuters\x1b[0m reported" still names Reuters; the reading then quotes the draft as
     # it is, controls included (every report makes them visible and harmless).
     work = mask_controls(text)
-    statements = segment(work)
+    statements = segment(work, marked_headings(draft))
     statements = attribute(statements, work, registry)
     statements = find_non_responses(statements, work, registry)
     statements = assess(statements)

@@ -15,6 +15,7 @@ at paragraph breaks, where inheritance stops anyway). Every other rule is the sa
 
 from __future__ import annotations
 
+import bisect
 import os
 import re
 from collections import Counter
@@ -35,6 +36,7 @@ from factcheck.models import (
     Statement,
     Summary,
 )
+from factcheck.read import marked_headings
 
 PIECE_CHARS = 1_000_000
 _BLANK_LINE = re.compile(r"\n[ \t\u00a0\u3000]*\n")
@@ -42,6 +44,7 @@ _BLANK_LINE = re.compile(r"\n[ \t\u00a0\u3000]*\n")
 # The draft being read, set before the worker processes are forked so that they share it.
 _WORK = ""
 _TEXT = ""
+_MARKED: list[int] = []  # where the draft's marked headings begin, in order
 _REGISTRY: Registry | None = None
 _RENDER: Callable[[Statement], str] | None = None
 
@@ -106,7 +109,8 @@ def _read(bounds: tuple[int, int]) -> Piece:
 
     start, end = bounds
     work, text = _WORK, _TEXT
-    statements = segment(work[start:end])
+    marked = _MARKED[bisect.bisect_left(_MARKED, start) : bisect.bisect_left(_MARKED, end)]
+    statements = segment(work[start:end], frozenset(h - start for h in marked))
     for st in statements:
         st.start += start
         st.end += start
@@ -189,8 +193,9 @@ def read_in_pieces(draft: Draft, registry: Registry | None = None,
 
     from factcheck.textsafe import mask_controls
 
-    global _WORK, _TEXT, _REGISTRY, _RENDER
+    global _WORK, _TEXT, _MARKED, _REGISTRY, _RENDER
     _TEXT = draft.text
+    _MARKED = sorted(marked_headings(draft))
     _WORK = mask_controls(draft.text)
     _REGISTRY = registry
     _RENDER = render

@@ -142,6 +142,7 @@ class _Scan:
     text: str
     lex: _Lexicon
     terminal: re.Pattern[str]
+    marked: frozenset[int] = frozenset()  # where lines the writer marked as headings begin
 
 
 def is_blank(ch: str) -> bool:
@@ -161,14 +162,17 @@ _DEVELOPING = re.compile(r"\W{0,3}this (?:is a developing story|story is develop
 _TIMESTAMP = re.compile(r"\W{0,3}\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?\W{0,3}", re.IGNORECASE)
 
 
-def segment(text: str) -> list[Statement]:
+def segment(text: str, marked: frozenset[int] = frozenset()) -> list[Statement]:
     """Split `text` into statements in reading order.
+
+    `marked` holds where lines begin that the writer marked as headings (Markdown's "# "): those
+    are headings however long they run.
 
     Each statement is trimmed of blank characters, statements never overlap, and together they
     cover every character that is not blank (see `is_blank`). Never raises on a `str`.
     """
     cjk = any(mark in text for mark in _CJK_MARKS)
-    scan = _Scan(text, _lexicon(), _TERMINAL_CJK if cjk else _TERMINAL)
+    scan = _Scan(text, _lexicon(), _TERMINAL_CJK if cjk else _TERMINAL, marked)
     statements: list[Statement] = []
     paragraph = 0
     for lines in _paragraphs(text):
@@ -231,7 +235,8 @@ def _visible(text: str, start: int, end: int) -> _Line | None:
 
 def _blocks(scan: _Scan, lines: list[_Line], headline: bool = False) -> list[tuple[str, list[_Line]]]:
     """Cut a paragraph into heading lines and runs of running text, each a paragraph of its own."""
-    if 1 < len(lines) <= _HEADING_MAX_LINES and _may_wrap_a_title(scan.text, lines):
+    marked = {k for k, line in enumerate(lines) if line.start - line.indent in scan.marked}
+    if 1 < len(lines) <= _HEADING_MAX_LINES and not marked and _may_wrap_a_title(scan.text, lines):
         # A long title wrapped over two lines is still one heading.
         whole = _Line(lines[0].start, lines[-1].end, lines[0].indent)
         if _is_heading(scan, whole, None, None, True, False, 0):
@@ -251,7 +256,7 @@ def _blocks(scan: _Scan, lines: list[_Line], headline: bool = False) -> list[tup
         prev = lines[k - 1] if k else None
         nxt = lines[k + 1] if k + 1 < len(lines) else None
         width = next((n for n, j in lengths if j != k), 0)
-        if _is_heading(scan, line, prev, nxt, alone, prev_heading, width, headline and alone):
+        if k in marked or _is_heading(scan, line, prev, nxt, alone, prev_heading, width, headline and alone):
             if run:
                 blocks.append(("claim", run))
                 run = []
