@@ -1530,3 +1530,15 @@ def test_a_nationality_or_an_age_points_back_to_the_person_named():
                                 "“It was hard,” the 31-year-old added.")
     assert who(said) == [("Tomas Reyna", None, "reference")]
     assert who(added) == [("Tomas Reyna", None, "reference")]
+
+
+def test_the_studio_the_label_and_the_streamer_point_back_to_whose_name_says_so():
+    studio = read("Meridian Pictures’ drama opened to $48 million, according to Comscore. The studio said the film "
+                  "added $61 million overseas.")[1]
+    assert who(studio) == [("Meridian Pictures", None, "reference")]
+    label = read("In a statement, Saltmarsh Records called the lawsuit meritless. The label declined to comment on "
+                 "the settlement.")[1]
+    assert [n.entity for n in label.non_responses] == ["Saltmarsh Records"]
+    streamer = read("Parallax said the series was a hit. Nielsen counted 9 million views. The streamer said the "
+                    "figure was low.")[2]
+    assert who(streamer) == [("Parallax", None, "reference")]

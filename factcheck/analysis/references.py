@@ -30,7 +30,8 @@ COMPANY_SUFFIXES = frozenset({"inc", "corp", "corporation", "ltd", "limited", "g
                               "airways", "bank", "pharmaceuticals", "labs", "systems", "energy", "logistics",
                               "industries", "capital", "partners", "foods", "robotics", "mining", "media",
                               "water", "power", "utilities", "steel", "chemicals", "pharma", "therapeutics",
-                              "insurance", "studios", "games", "stores"})
+                              "insurance", "studios", "games", "stores", "records", "pictures", "entertainment",
+                              "films"})
 # Institutions named after a place or a person: "St. Anselm's Hospital", "Tasman University"
 PLACE_SUFFIXES = frozenset({"hospital", "university", "college", "school", "museum", "institute", "clinic",
                             "foundation", "trust", "church"})
@@ -569,6 +570,10 @@ NOUN_ALIASES: dict[str, tuple[str, ...]] = {
     "force": ("police", "constabulary"), "police": ("constabulary",),
     "union": ("workers", "local", "federation", "teamsters", "guild", "brotherhood", "congress", "labour", "labor",
               "mineworkers", "association"),
+    # what studios, labels and streamers call themselves: "Meridian Pictures", "Saltmarsh Records"
+    "studio": ("pictures", "films", "studios", "entertainment", "animation"),
+    "label": ("records", "recordings", "music"), "record label": ("records", "recordings", "music"),
+    "streamer": ("streaming", "plus", "tv", "+"),
 }
 FULL_NAME_WINDOW = 8000  # characters back to look for a person's full name
 # Public bodies a writer calls "the agency": "Food and Drug Administration", "Geology Agency", "Department"
@@ -806,7 +811,7 @@ def entities_in(st: Statement, text: str, names: NameIndex, lex: Lexicon, toks: 
         subject = None  # "U.S. West Texas Intermediate crude rose", "The JKM benchmark fell": a market, no one
     if subject is not None:
         a, b = subject
-        name = text[toks[a].start : toks[b - 1].end].rstrip(".")
+        name = without_possessive(text[toks[a].start : toks[b - 1].end].rstrip("."))  # "Meridian Pictures’ drama"
         known = names.find(text, toks, a, b)
         if not (known and known[0][2].kind in OUTLET_KINDS):
             kind: SourceKind = known[0][2].kind if known else guess_kind(name)

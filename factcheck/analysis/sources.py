@@ -300,6 +300,8 @@ def guess_kind(name: str) -> SourceKind:
             and not any(w in _ORGANISATION_WORDS or w in _COMPANY_WORDS or w in _GOVERNMENT_WORDS
                         for w in lower[role + 1 :]):  # "Westbrook General Hospital" is no general
         return "person or role"  # "Council member Aisha Grant", "Finance Minister Ana Ruiz"
+    if head in ("records", "recordings") and len(words) >= 2 and all(_capitalised_name(w) for w in words):
+        return "company"  # "Saltmarsh Records" is a label, not a file of records
     if head in _DOCUMENT_HEADS or head in ("conference", "briefing"):
         return "document"  # "a news conference" is where words were said, not a news outlet
     if head in _WIRE_WORDS or (head in ("agency", "service") and ({"news", "press"} & set(head_phrase))):
