@@ -17,7 +17,7 @@ from functools import lru_cache
 from factcheck.analysis.lexicon import Lexicon
 from factcheck.analysis.names import OUTLET_KINDS, NameIndex
 from factcheck.analysis.sources import guess_kind
-from factcheck.analysis.tokens import Tok, tokenize
+from factcheck.analysis.tokens import OPEN_QUOTES, Tok, tokenize
 from factcheck.models import Attribution, SourceKind, Statement
 
 RECALL_STATEMENTS = 8  # how far back "the company" may point
@@ -738,6 +738,10 @@ def body_start(toks: list[Tok]) -> int:
     """Index of the first token after a dateline ("SINGAPORE, Feb. 18 (Reuters) -"), else 0."""
     if toks and toks[0].text in _BULLETS:
         return 1 + body_start(toks[1:])  # "- CEO Maren Kolb said …": a list item's marker is not its subject
+    if toks and toks[0].text[:1].isdigit():
+        k = _time_stamp(toks)
+        if k:
+            return k + body_start(toks[k:])  # "18:40 The fire brigade says …": a live update's time
     # Most statements have no dash near their start: one C-level pass rules them out.
     if _DATELINE_END.isdisjoint(map(_TOKEN_TEXT, toks[:20])):
         return 0
@@ -746,6 +750,31 @@ def body_start(toks: list[Tok]) -> int:
                                                   or (toks[0].text.isupper() and len(toks[0].text) > 1)):
             # "SINGAPORE (Reuters) -", "CARVER FALLS —", "WESTBURY FALLS, Conn. --" (a dash of two hyphens)
             return k + 2 if k + 1 < len(toks) and toks[k + 1].text == "-" else k + 1
+    return 0
+
+
+_CLOCK = re.compile(r"(?:[01]?\d|2[0-3])[:.][0-5]\d")
+_AM_PM = frozenset({"am", "pm", "a.m.", "p.m.", "a.m", "p.m"})
+
+
+def _time_stamp(toks: list[Tok]) -> int:
+    """How many tokens a live update's opening time takes ("18:40", "9.30am:", "10:05 a.m. ET -"),
+    when a capitalised word or a quotation follows it; else 0."""
+    if len(toks) >= 3 and toks[1].text in {":", "."} and _CLOCK.fullmatch(toks[0].text + ":" + toks[2].text):
+        k = 3
+    elif _CLOCK.fullmatch(toks[0].text):
+        k = 1
+    else:
+        return 0
+    if k < len(toks) and toks[k].low in _AM_PM:
+        k += 1
+    if k < len(toks) and toks[k].text.isupper() and 2 <= len(toks[k].text) <= 4 and toks[k].is_word \
+            and k + 1 < len(toks) and toks[k + 1].cap:
+        k += 1  # "ET", "GMT", "BST"
+    if k < len(toks) and toks[k].text in {":", "-", "—", "–", "|"}:
+        k += 1
+    if k < len(toks) and (toks[k].cap or toks[k].text in OPEN_QUOTES):
+        return k
     return 0
 
 
