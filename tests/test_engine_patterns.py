@@ -1542,3 +1542,19 @@ def test_the_studio_the_label_and_the_streamer_point_back_to_whose_name_says_so(
     streamer = read("Parallax said the series was a hit. Nielsen counted 9 million views. The streamer said the "
                     "figure was low.")[2]
     assert who(streamer) == [("Parallax", None, "reference")]
+
+
+def test_a_live_updates_time_stamp_is_not_its_subject():
+    fire, plane, quote = read("18:40 The fire brigade says the front has jumped the highway.\n\n"
+                              "9.30am: The European Commission says it has sent four planes.\n\n"
+                              "10:05 a.m. ET “We are leaving now,” Ana Ruiz told reporters.")
+    assert [a.source for a in fire.attributions] == ["the fire brigade"]
+    assert who(plane)[0][0] == "European Commission"
+    assert who(quote)[0][0] == "Ana Ruiz"
+
+
+def test_a_cue_in_the_progressive_before_a_that_clause():
+    bbc, _new, sales = read("The BBC is reporting that a second fire has broken out.\n\nThe company is new.\n\n"
+                            "The company is reporting strong sales.")
+    assert who(bbc) == [("BBC", None, "explicit")]
+    assert not sales.attributions

@@ -55,6 +55,7 @@ class Lexicon:
     conduit_starts: frozenset[str]  # "citing", "quoting" and the first words of `conduit_phrases`
     participle_cues: frozenset[str]  # "…, saying …", "…, ruling that …": the subject says it
     strong_participles: frozenset[str]  # those of them that take any clause, not only "that"
+    progressive_cues: frozenset[str]  # "is reporting that …", "are saying that …"
 
     def has_hedge(self, low: str) -> bool:
         """Does the lower-cased text hold a hedge ("reportedly", "is believed to")?"""
@@ -153,9 +154,10 @@ def lexicon() -> Lexicon:
     strict = _words(cues["strict"]) - general
     conduits = frozenset(tuple(p.lower().split()) for p in data["seen_by"])
     participles = _words(data["participle_cues"]["words"])
+    progressive = _words(data["progressive_cues"]["words"])
     trigger = general | strict | {"according", "per", "citing", "quoting", "quoted", "cited", "heard"} | QUOTE_VERBS \
         | QUOTE_CONTINUERS | CHARACTERISERS | COUNT_NOUNS | PUTS | CARRIES \
-        | {c[0] for c in conduits} | _words(data["passive_participles"]) | participles
+        | {c[0] for c in conduits} | _words(data["passive_participles"]) | participles | progressive
     nr = data["non_response"]["phrases"]
     hedges = _phrase_re(data["hedges"])
     non_responses = re.compile(
@@ -194,8 +196,9 @@ def lexicon() -> Lexicon:
         trigger_words=frozenset(trigger),
         trigger_re=_word_trie_re(trigger),
         cues=general | strict,
-        frame_words=general | strict | FRAME_WORDS,
+        frame_words=general | strict | FRAME_WORDS | progressive,
         conduit_starts=frozenset({"citing", "quoting"} | {c[0] for c in conduits}),
         participle_cues=participles,
         strong_participles=_words(data["participle_cues"]["strong"]),
+        progressive_cues=progressive,
     )

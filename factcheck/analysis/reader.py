@@ -129,7 +129,9 @@ class StatementReader:
         toks, lex = self.toks, self.lex
         j = ci - 1
         # "has also said", "on Monday said", "earlier this week said", "both reported"
+        progressive = toks[ci].low.endswith("ing")  # "TeleCorvessa is reporting that …"
         while j >= 0 and (toks[j].low in lex.pre_cue_skip or toks[j].low in lex.weekdays
+                          or (progressive and toks[j].low in {"is", "are", "was", "were", "been"})
                           or (toks[j].low in {"on", "this", "last", "in"} and j + 1 < ci)
                           or (toks[j].low in lex.months and j > 0 and toks[j - 1].low in {"in", "on", "since"})):
             j -= 1
@@ -534,11 +536,18 @@ class StatementReader:
                 if np is not None:
                     out.append(Frame("verb", (ci, ci + 1), np, self._position(np, ci, ci + 1),
                                      content=(t.start, self.st.end)))
-            elif low in lex.general_cues or low in lex.strict_cues:
+            elif low in lex.general_cues or low in lex.strict_cues or self._progressive(ci):
                 f = self._verb_frame(ci)
                 if f:
                     out.append(f)
         return out
+
+    def _progressive(self, ci: int) -> bool:
+        """"TeleCorvessa is reporting that …", "Police are saying that …": a cue in the progressive,
+        before a that-clause (not "The company is reporting strong sales")."""
+        toks = self.toks
+        return toks[ci].low in self.lex.progressive_cues and 0 < ci < len(toks) - 1 and toks[ci + 1].low == "that" \
+            and toks[ci - 1].low in {"is", "are", "was", "were", "been"}
 
     def _quote_follows(self, ci: int) -> bool:
         return any(t.text in OPEN_QUOTES for t in self.toks[ci + 1 : ci + 10])
@@ -692,7 +701,7 @@ class StatementReader:
         t = toks[ci]
         prev = toks[ci - 1] if ci > 0 else None
         nxt = toks[ci + 1] if ci + 1 < len(toks) else None
-        if prev is not None and prev.low in BE_FORMS:
+        if prev is not None and prev.low in BE_FORMS and not t.low.endswith("ing"):
             return None  # "was said to be", "is believed to": a hedge, or "was reported by" (passive)
         if prev is not None and prev.low == "to":
             return self._first_to_report(ci)  # "plans to announce": None; "was first to report": a frame
