@@ -1558,3 +1558,10 @@ def test_a_cue_in_the_progressive_before_a_that_clause():
                             "The company is reporting strong sales.")
     assert who(bbc) == [("BBC", None, "explicit")]
     assert not sales.attributions
+
+
+def test_her_and_his_in_one_statement_say_nothing_of_the_speakers_gender():
+    _storm, said, quoted = read("Typhoon Kirra hit Verdura on Saturday. In San Roque, Lorna Bacsal said her husband "
+                                "and two of his brothers had not come back. “They said they would,” she said.")
+    assert who(said)[0][0] == "Lorna Bacsal"
+    assert who(quoted) == [("Lorna Bacsal", None, "reference")]

@@ -640,6 +640,8 @@ def _gender_in(text: str, mention: str) -> str | None:
     words = set(_WORDS.findall(text.lower()))
     if others:  # "him" and "her" are as often someone else: "people who paid him rent"
         he, she = bool(words & {"he", "his", "himself"}), bool(words & {"she", "hers", "herself"})
+        if (he and "her" in words) or (she and "him" in words):
+            return None  # "Lorna Bacsal said her husband and two of his brothers …": whose is whose?
     else:
         he, she = bool(words & _HE), bool(words & _SHE)
     return "he" if he and not she else "she" if she and not he else None
