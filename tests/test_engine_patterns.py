@@ -1565,3 +1565,8 @@ def test_her_and_his_in_one_statement_say_nothing_of_the_speakers_gender():
                                 "and two of his brothers had not come back. “They said they would,” she said.")
     assert who(said)[0][0] == "Lorna Bacsal"
     assert who(quoted) == [("Lorna Bacsal", None, "reference")]
+
+
+def test_a_named_storm_is_no_one_a_pronoun_can_point_to():
+    _storm, quoted = read("Hurricane Ida hit the coast on Sunday. “We lost everything,” she said.")
+    assert not quoted.attributions

@@ -216,8 +216,9 @@ _ORGANISATION_WORDS = _words(
 # Valdera", "Aldermoor United", "Ashby Town" (checked only where the name would pass for a person)
 _TEAM_OR_PLACE_WORDS = _words(
     """united city athletic athletico atletico atlético rovers wanderers sporting olympique dynamo town albion
-    rangers hotspur county fc afc sc cf"""
-)
+    rangers hotspur county fc afc sc cf
+    typhoon hurricane cyclone storm"""
+)  # (and named storms: "Typhoon Kirra" is no one)
 _COMPANY_WORDS = _words(
     """inc inc. corp corp. corporation ltd ltd. limited llc plc group holdings holding technologies
     technology co co. ag sa se nv gmbh motors systems pharmaceuticals labs capital partners
