@@ -1570,3 +1570,17 @@ def test_her_and_his_in_one_statement_say_nothing_of_the_speakers_gender():
 def test_a_named_storm_is_no_one_a_pronoun_can_point_to():
     _storm, quoted = read("Hurricane Ida hit the coast on Sunday. “We lost everything,” she said.")
     assert not quoted.attributions
+
+
+def test_trade_papers_of_entertainment_and_crypto_are_known_outlets():
+    (both,) = read("Variety and The Hollywood Reporter also reported the price at about $17 million.")
+    assert sorted(a.source for a in both.attributions) == ["The Hollywood Reporter", "Variety"]
+    assert {a.source_kind for a in both.attributions} == {"news outlet"}
+    (block,) = read("The Block reported in February that Norvane had received a Wells notice.")
+    assert who(block) == [("The Block", None, "explicit")]
+
+
+def test_a_relative_clause_may_hold_a_quoted_title():
+    _named, told = read("Wes Harlan earned five nominations.\n\nHarlan, whose single “Gravel Road Gospel” spent 11 "
+                        "weeks at No. 1, told Billboard last month that he had recorded his first EP in a garage.")
+    assert who(told) == [("Wes Harlan", "Billboard", "explicit")]

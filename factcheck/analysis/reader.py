@@ -157,8 +157,12 @@ class StatementReader:
             # skip the apposition back to the comma before it.
             k = j - 1
             limit = MAX_RELATIVE
-            while k >= 0 and j - k <= limit and toks[k].text != "," and toks[k].text not in CLAUSE_PUNCT:
+            while k >= 0 and j - k <= limit and toks[k].text != "," and (toks[k].text not in CLAUSE_PUNCT
+                                                                           or toks[k].text in _QUOTE_MARKS):
                 k -= 1
+            if any(x.text in _QUOTE_MARKS for x in toks[k + 1 : j]) \
+                    and not any(x.low in {"who", "which", "whose"} for x in toks[k + 1 : j]):
+                return None  # only a relative clause may hold a quoted title: "whose single “Gravel Road” …"
             if k >= 2 and toks[k].text == "," and _place_abbreviation(toks[k + 1 : j]):
                 # "Frank Oduya, who owns Oduya Marine in Lake Harmon, Ga., said": the state's comma
                 k -= 1
@@ -1239,6 +1243,7 @@ _PARTICLES = frozenset({"for", "on", "off", "up", "out", "back", "in", "upon", "
 _SPEECH_VERBS = frozenset({"said", "says", "added", "told", "warned", "insisted", "noted", "stressed"})
 _GAVE_OUT = frozenset({"presented", "released", "published", "filed", "gave", "provided", "shared", "issued",
                        "disclosed", "submitted", "compiled"})
+_QUOTE_MARKS = OPEN_QUOTES | CLOSE_QUOTES
 _NOT_SPEAKERS = frozenset({"shares", "stocks", "prices", "markets", "bonds"})
 _PLURAL_OUTLETS = frozenset({"newspapers", "papers", "outlets", "agencies", "reports", "publications",
                              "broadcasters", "websites", "dailies"})
