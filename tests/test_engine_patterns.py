@@ -1584,3 +1584,13 @@ def test_a_relative_clause_may_hold_a_quoted_title():
     _named, told = read("Wes Harlan earned five nominations.\n\nHarlan, whose single “Gravel Road Gospel” spent 11 "
                         "weeks at No. 1, told Billboard last month that he had recorded his first EP in a garage.")
     assert who(told) == [("Wes Harlan", "Billboard", "explicit")]
+
+
+def test_suing_and_alleging_or_accusing_is_the_plaintiffs_word():
+    sec, tenants, letter = read("The SEC sued Norvane Finance on Monday, accusing it of misleading investors. "
+                                "Forty-one tenants of a Fenwick apartment complex sued its owner, alleging that "
+                                "it ignored years of complaints. The complaint says the owner filed evictions.")
+    assert who(sec)[0][0] == "Securities and Exchange Commission"
+    assert [(a.source, a.source_kind) for a in tenants.attributions] == [("Forty-one tenants", "anonymous group")]
+    # "complaints" in a statement is no complaint filed: the complaint is its own source
+    assert [a.source for a in letter.attributions] == ["complaint"]

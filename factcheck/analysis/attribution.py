@@ -197,6 +197,8 @@ def _opening_subject(r: StatementReader, limit: int) -> tuple[int, int] | None:
     a = r.after_opening_phrase(limit)
     b = a
     while b < limit and toks[b].is_word:
+        if toks[b].low in lex.np_prepositions and b > a and b + 1 < limit and toks[b + 1].low in {"a", "an"}:
+            break  # "Forty-one tenants of a Fenwick apartment complex": a description, not the name
         if toks[b].cap or toks[b].low in lex.determiners or toks[b].low in lex.np_prepositions \
                 or toks[b].low in lex.role_heads or toks[b].low in lex.group_heads or toks[b].low in NAME_PARTICLES:
             b += 1

@@ -184,7 +184,8 @@ class Context:
             return _latest(srcs, lambda m: m.kind == "document")
         if ref == "document":
             return (_latest(srcs, lambda m: m.kind == "document" and noun in m.name.lower())
-                    or _latest(srcs, lambda m: noun in m.where)
+                    # "X said in a letter …. The letter said" (not "ignoring complaints" for "the complaint")
+                    or _latest(srcs, lambda m: re.search(rf"\b{re.escape(noun)}\b", m.where) is not None)
                     or _latest(srcs, lambda m: m.kind == "document")
                     # "The statement said": the organisation that last spoke issued it.
                     or (noun in {"statement", "release", "announcement"}

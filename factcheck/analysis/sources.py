@@ -181,7 +181,8 @@ _GROUP_HEADS = _words(
     customers suppliers workers regulators authorities scientists strategists brokers dealers
     shareholders creditors bondholders activists campaigners politicians ministers members
     representatives directors partners delegates negotiators officers parents students teachers doctors
-    nurses patients fans supporters councillors drivers farmers"""
+    nurses patients fans supporters councillors drivers farmers survivors tenants plaintiffs rescuers
+    volunteers voters"""
 )
 _PERSON_HEADS = _words(
     """spokesperson spokesman spokeswoman official minister analyst executive ceo cfo coo cto chairman
