@@ -1594,3 +1594,11 @@ def test_suing_and_alleging_or_accusing_is_the_plaintiffs_word():
     assert [(a.source, a.source_kind) for a in tenants.attributions] == [("Forty-one tenants", "anonymous group")]
     # "complaints" in a statement is no complaint filed: the complaint is its own source
     assert [a.source for a in letter.attributions] == ["complaint"]
+
+
+def test_a_cue_then_when_it_was_said_then_its_that_clause():
+    wrote, memo = read("Hanbit co-founder and chief executive Seo Min-jae wrote on X late Tuesday that the company "
+                       "had never traded against its customers. In the memo, co-founder and CEO Imogen Shah said "
+                       "the company would stop work on crypto trading.")
+    assert who(wrote)[0][0] == "Seo Min-jae"
+    assert who(memo)[0][0] == "Imogen Shah"

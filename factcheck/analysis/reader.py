@@ -345,9 +345,9 @@ class StatementReader:
                 if k > 0 and toks[k - 1].cap and toks[k + 1].cap:
                     k -= 1
                     continue
-                if k > 0 and toks[k - 1].low in lex.role_heads and (toks[k + 1].low in lex.role_heads
-                                                                    or toks[k + 1].cap):
-                    k -= 1  # "Haloscope founder and CEO Priya Natarajan": one person, two roles
+                if k > 0 and toks[k - 1].low.rsplit("-", 1)[-1] in lex.role_heads \
+                        and (toks[k + 1].low in lex.role_heads or toks[k + 1].cap):
+                    k -= 1  # "Haloscope founder and CEO Priya Natarajan" ("co-founder and CEO"): one person
                     continue
                 if k > 1 and k + 2 < end and toks[k - 1].is_word and not toks[k - 1].cap \
                         and (toks[k - 2].low.endswith(("'s", "’s")) or toks[k - 2].low in lex.determiners
@@ -784,10 +784,10 @@ class StatementReader:
         if t.low in lex.strict_cues:
             # "announced Monday that …", "said on Tuesday that …": the time first, then the clause
             k = ci + 1
-            while k < len(toks) and k - ci <= 3 and (toks[k].low in lex.weekdays or toks[k].low in lex.months
-                                                     or toks[k].low in {"on", "last", "in", "this", "week"}
+            while k < len(toks) and k - ci <= 5 and (toks[k].low in lex.weekdays or toks[k].low in lex.months
+                                                     or toks[k].low in _WHEN_WORDS
                                                      or (toks[k].cap and toks[k - 1].low == "on")):
-                k += 1  # "… on Tuesday that", "wrote on X that", "posted on Instagram that"
+                k += 1  # "… on Tuesday that", "wrote on X late Tuesday that", "announced before the game that"
             after = toks[k] if k < len(toks) else None
             follows_clause = after is not None and (after.low == "that" or after.text in {":", ","})
             # "The filings show …", "Interviews with 12 former employees describe …"
@@ -1244,6 +1244,10 @@ _SPEECH_VERBS = frozenset({"said", "says", "added", "told", "warned", "insisted"
 _GAVE_OUT = frozenset({"presented", "released", "published", "filed", "gave", "provided", "shared", "issued",
                        "disclosed", "submitted", "compiled"})
 _QUOTE_MARKS = OPEN_QUOTES | CLOSE_QUOTES
+# Words of when something was said, between a cue and its that-clause
+_WHEN_WORDS = frozenset({"on", "last", "in", "this", "week", "late", "early", "earlier", "later", "before", "after",
+                         "the", "game", "match", "meeting", "morning", "afternoon", "evening", "night", "today",
+                         "yesterday", "tonight"})
 _NOT_SPEAKERS = frozenset({"shares", "stocks", "prices", "markets", "bonds"})
 _PLURAL_OUTLETS = frozenset({"newspapers", "papers", "outlets", "agencies", "reports", "publications",
                              "broadcasters", "websites", "dailies"})
