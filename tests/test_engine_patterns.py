@@ -1602,3 +1602,11 @@ def test_a_cue_then_when_it_was_said_then_its_that_clause():
                        "the company would stop work on crypto trading.")
     assert who(wrote)[0][0] == "Seo Min-jae"
     assert who(memo)[0][0] == "Imogen Shah"
+
+
+def test_a_source_that_gave_a_similar_estimate_corroborates_the_figure():
+    first, second = read("Kirra made landfall with winds of 215 kph, according to the state weather agency. "
+                         "The U.S. Joint Typhoon Warning Center gave a similar estimate.")
+    assert first.attributions[0].source_kind == "government body"
+    assert who(second)[0][0] == "U.S. Joint Typhoon Warning Center"
+    assert "corroborated" in first.flags and "corroborated" in second.flags

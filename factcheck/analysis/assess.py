@@ -217,7 +217,8 @@ _ALSO_THAT_RE = re.compile(
 _RETOLD_WITHIN = 8  # statements from the top of a story within which "X also reported that …" retells its lead
 _FIRST_HOLDERS = 8  # claims remembered for each word, from the top
 _REPORTED = frozenset({"reported", "reports", "according to"})  # how one report is told before "also reported"
-_SAME_REPORT_RE = re.compile(r"\b(?:reported|said|gave|put|cited|carried|ran|published)\s+(?:a\s+similar|the\s+same)\b")
+_SAME_REPORT_RE = re.compile(
+    r"\b(?:reported|said|gave|put|cited|carried|ran|published|offered|issued)\s+(?:a\s+similar|the\s+same)\b")
 
 
 def _confirmations(statements: list[Statement], stems: dict[int, frozenset[str]], names: dict[int, set[str]],
@@ -322,6 +323,8 @@ def _retold(statements: list[Statement], i: int, text: str, also: bool, lead: in
     shared = len(stems[i] & stems[before])
     reported = any(a.cue is not None and (a.cue.text.lower() in _REPORTED or (
         a.source_kind in OUTLET_KINDS and (same or shared >= 2))) for a in statements[before].attributions)
+    if same and statements[before].attributions and _specific(_figures(_content(statements[before]).lower())):
+        reported = True  # "The JTWC gave a similar estimate": answers a figure, whoever gave it
     return (before, i, 100.0) if reported and (same or shared) else None
 
 

@@ -86,12 +86,13 @@ QUOTE_CONTINUERS = frozenset({"went", "continued"})
 # Present-tense verbs of characterising, a frame only when the statement opens with who does it:
 # "The CDC calls it an urgent threat" (not "the plan calls for …")
 CHARACTERISERS = frozenset({"calls", "call"})
-FRAME_WORDS = frozenset({"according", "per", "by", "quoted", "cited", "heard", "put", "puts", "carried", "ran",
-                         "published"}) | QUOTE_VERBS | QUOTE_CONTINUERS | CHARACTERISERS
 # "Calloway put growth at 2.8 percent", "The company puts the figure at about 250": an estimate
 PUTS = frozenset({"put", "puts"})
-# "Valor carried a similar report", "Kyodo ran the same account": an outlet telling the same
-CARRIES = frozenset({"carried", "ran", "published"})
+# "Valor carried a similar report", "Kyodo ran the same account", "The JTWC gave a similar estimate":
+# a source telling the same
+CARRIES = frozenset({"carried", "ran", "published", "gave", "offered", "issued"})
+FRAME_WORDS = frozenset({"according", "per", "by", "quoted", "cited", "heard"}) | PUTS | CARRIES | QUOTE_VERBS \
+    | QUOTE_CONTINUERS | CHARACTERISERS
 # "By IDC's count, …", "By the ministry's estimate, …": whose count it is, before the claim
 COUNT_NOUNS = frozenset({"count", "counts", "estimate", "estimates", "tally", "reckoning", "calculation",
                          "calculations", "figures", "measure", "numbers"})

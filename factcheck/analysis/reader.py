@@ -1071,7 +1071,10 @@ class StatementReader:
             content = [w for w in words if w not in lex.determiners]
             name = " ".join(t.text for t in toks[a:b] if t.low not in lex.determiners)
             basis = "explicit" if len(content) >= 2 else "reference"
-            return [(name, _REF_KIND.get(cls, "unknown"), basis, mention, False, None)]
+            kind = _REF_KIND.get(cls, "unknown")
+            if noun == "agency" and modifiers:
+                kind = "government body"  # "the state weather agency": a body of its own, no document
+            return [(name, kind, basis, mention, False, None)]
         # "Mr. Tanaka", "Tanaka": the person named in full earlier in the draft.
         core = [t for t in toks[a:b] if t.low not in HONORIFICS]
         if len(core) == 1 and core[0].cap and core[0].is_word:
