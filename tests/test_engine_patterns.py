@@ -1610,3 +1610,12 @@ def test_a_source_that_gave_a_similar_estimate_corroborates_the_figure():
     assert first.attributions[0].source_kind == "government body"
     assert who(second)[0][0] == "U.S. Joint Typhoon Warning Center"
     assert "corroborated" in first.flags and "corroborated" in second.flags
+
+
+def test_two_names_joined_by_and_that_both_said_are_two_sources():
+    firms, wires, drug = read("Veritrace and Ondra Labs, another analytics firm, both said the wallet was his. "
+                              "Investigators seized servers and chat records, Yonhap and the Korea JoongAng Daily "
+                              "both reported. Johnson & Johnson and Pfizer both said the drug works.")
+    assert [a.source for a in firms.attributions] == ["Veritrace", "Ondra Labs"]
+    assert [a.source for a in wires.attributions] == ["Yonhap", "Korea JoongAng Daily"]
+    assert [a.source for a in drug.attributions] == ["Johnson & Johnson", "Pfizer"]

@@ -807,6 +807,8 @@ class StatementReader:
             if obj is not None:
                 via_np = obj
         also_np = self._coordinated(np, ci)
+        if also_np is not None and also_np[0] == np[0]:
+            np = (also_np[1] + 1, np[1])  # the pair was read as one name: keep the second
         if also_np is None and position == "embedded":
             also_np = self._opening_conjunct(np)
             if also_np is not None:
@@ -822,11 +824,16 @@ class StatementReader:
             return self._both_opening(np[0] - 1)
         if not (ci >= 2 and toks[ci - 1].low in {"both", "jointly"}):
             return None
+        joint = next((k for k in range(np[1] - 2, np[0], -1) if toks[k].low == "and"), None)
+        if joint is not None:
+            # "Veritrace and Ondra Labs both said", "Johnson & Johnson and Pfizer both said": "both" says
+            # the name before the last "and" is a source of its own (the caller keeps the one after it)
+            return (np[0], joint) if all(t.cap or t.low in {"and", "&"} for t in toks[np[0] : joint]) else None
         k = np[0]
         while k > 0 and toks[k - 1].text == ",":
             k -= 1
         # step back over "her Finnish counterpart," to the "and" before it
-        while k > 0 and toks[k - 1].low != "and" and np[0] - k < MAX_NP and toks[k - 1].text not in {";", ":"}:
+        while k > 0 and toks[k - 1].low != "and" and np[0] - k < MAX_NP and toks[k - 1].text not in {";", ":", ","}:
             k -= 1
         if k <= 0 or toks[k - 1].low != "and":
             return None
