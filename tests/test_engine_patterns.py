@@ -1619,3 +1619,13 @@ def test_two_names_joined_by_and_that_both_said_are_two_sources():
     assert [a.source for a in firms.attributions] == ["Veritrace", "Ondra Labs"]
     assert [a.source for a in wires.attributions] == ["Yonhap", "Korea JoongAng Daily"]
     assert [a.source for a in drug.attributions] == ["Johnson & Johnson", "Pfizer"]
+
+
+def test_before_announcing_that_is_the_subjects_word():
+    _named, left, quote = read("Rafe Donnelly starred in the show.\n\nMr. Donnelly, 44, missed six performances "
+                               "before announcing on Instagram on Feb. 3 that he was leaving. “I gave it "
+                               "everything,” he wrote.")
+    assert who(left)[0][0] == "Rafe Donnelly"
+    assert who(quote) == [("Rafe Donnelly", None, "reference")]
+    (plain,) = read("Ticket sales fell before rising again in March.")
+    assert not plain.attributions

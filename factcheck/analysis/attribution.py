@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from factcheck.analysis.lexicon import Lexicon, lexicon
+from factcheck.analysis.lexicon import ANNOUNCING, Lexicon, lexicon
 from factcheck.analysis.names import OUTLET_KINDS, name_index
 from factcheck.analysis.reader import (
     NAME_PARTICLES,
@@ -169,17 +169,19 @@ def _participle_frame(r: StatementReader) -> Frame | None:
     statement says what follows the participle."""
     toks, lex = r.toks, r.lex
     for k in range(r.body + 2, len(toks) - 2):
-        if toks[k].low not in lex.participle_cues or toks[k - 1].text != ",":
+        # "…, saying …"; "… missed six shows before announcing on Instagram that …": the same subject
+        after_when = toks[k - 1].low in {"before", "after", "while"} and toks[k].low in ANNOUNCING
+        if not after_when and (toks[k].low not in lex.participle_cues or toks[k - 1].text != ","):
             continue
         nxt = toks[k + 1] if toks[k + 1].low != "only" else toks[k + 2]
         if nxt.low in {"in", "on"}:
             # "…, writing in a note to clients that …": where it was said, then the clause
-            that = next((j for j in range(k + 2, min(len(toks) - 1, k + 8)) if toks[j].low == "that"
-                         or not toks[j].is_word), None)
+            that = next((j for j in range(k + 2, min(len(toks) - 1, k + 10)) if toks[j].low == "that"
+                         or not (toks[j].is_word or toks[j].text == ".")), None)  # ("on Feb. 3 that")
             if that is not None and toks[that].low == "that":
                 nxt = toks[that]
         clause = nxt.low == "that" or nxt.text in OPEN_QUOTES or nxt.text == ":"
-        if not clause and not (toks[k].low in lex.strong_participles and nxt.is_word):
+        if not clause and (after_when or not (toks[k].low in lex.strong_participles and nxt.is_word)):
             continue
         subject = _opening_subject(r, k)
         if subject is None:

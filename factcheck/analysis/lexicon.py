@@ -86,6 +86,10 @@ QUOTE_CONTINUERS = frozenset({"went", "continued"})
 # Present-tense verbs of characterising, a frame only when the statement opens with who does it:
 # "The CDC calls it an urgent threat" (not "the plan calls for …")
 CHARACTERISERS = frozenset({"calls", "call"})
+# Participles of telling after "before", "after" or "while", with a that-clause: "… missed six shows
+# before announcing on Instagram that …"
+ANNOUNCING = frozenset({"announcing", "saying", "telling", "confirming", "revealing", "posting", "writing",
+                        "disclosing", "declaring", "insisting", "warning"})
 # "Calloway put growth at 2.8 percent", "The company puts the figure at about 250": an estimate
 PUTS = frozenset({"put", "puts"})
 # "Valor carried a similar report", "Kyodo ran the same account", "The JTWC gave a similar estimate":
@@ -158,7 +162,7 @@ def lexicon() -> Lexicon:
     progressive = _words(data["progressive_cues"]["words"])
     trigger = general | strict | {"according", "per", "citing", "quoting", "quoted", "cited", "heard"} | QUOTE_VERBS \
         | QUOTE_CONTINUERS | CHARACTERISERS | COUNT_NOUNS | PUTS | CARRIES \
-        | {c[0] for c in conduits} | _words(data["passive_participles"]) | participles | progressive
+        | {c[0] for c in conduits} | _words(data["passive_participles"]) | participles | progressive | ANNOUNCING
     nr = data["non_response"]["phrases"]
     hedges = _phrase_re(data["hedges"])
     non_responses = re.compile(
