@@ -1629,3 +1629,11 @@ def test_before_announcing_that_is_the_subjects_word():
     assert who(quote) == [("Rafe Donnelly", None, "reference")]
     (plain,) = read("Ticket sales fell before rising again in March.")
     assert not plain.attributions
+
+
+def test_a_clause_before_and_is_not_an_entity_but_a_name_with_may_or_do_is():
+    _said, hours = read("Parallax said the series drew 9 million views. The company did not disclose the total "
+                        "number of hours, and a spokesperson declined to provide the figure.")
+    assert [n.entity for n in hours.non_responses] == ["Parallax"]
+    (may,) = read("Theresa May did not respond to a request for comment.")
+    assert [n.entity for n in may.non_responses] == ["Theresa May"]

@@ -182,7 +182,7 @@ _NOT_AN_ENTITY = frozenset({"on", "in", "at", "by", "since", "until", "after", "
 _MESSAGES = frozenset({"message", "messages", "call", "calls", "email", "emails", "e-mail", "request", "requests",
                        "inquiry", "inquiries", "question", "questions", "voicemail", "text", "texts", "letter"})
 _CLAUSE_VERBS = frozenset({"is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "should",
-                           "can", "may", "might", "must"})
+                           "can", "may", "might", "must", "did", "does", "do", "not"})
 
 
 def _joined_to_a_cue(toks: list[Tok], phrase_start: int) -> bool:
@@ -333,8 +333,8 @@ def _entities(subject: list[Tok], text: str, names: NameIndex, lex: Lexicon, ctx
             item = item[held + words[held:].index("with") + 1 :]
             words = [t.low for t in item]
             held = None
-        if any(w in _CLAUSE_VERBS for w in words) or (words and words[0] in _NOT_AN_ENTITY) or held is not None \
-                or not item:
+        if any(t.low in _CLAUSE_VERBS and not t.cap for t in item) or (words and words[0] in _NOT_AN_ENTITY) \
+                or held is not None or not item:
             # "the plan was sound and the council declined": a clause; "on Friday", "a message left
             # at his home (was not returned)": the time, or what went unanswered, not who
             continue
