@@ -1637,3 +1637,9 @@ def test_a_clause_before_and_is_not_an_entity_but_a_name_with_may_or_do_is():
     assert [n.entity for n in hours.non_responses] == ["Parallax"]
     (may,) = read("Theresa May did not respond to a request for comment.")
     assert [n.entity for n in may.non_responses] == ["Theresa May"]
+
+
+def test_more_company_suffixes_make_a_name_the_company_can_point_to():
+    _named, said = read("The permit for Red Butte Midstream was suspended on Tuesday. The company, which has spent "
+                        "$300 million on the project, said it was reviewing its options.")
+    assert who(said) == [("Red Butte Midstream", None, "reference")]

@@ -31,7 +31,11 @@ COMPANY_SUFFIXES = frozenset({"inc", "corp", "corporation", "ltd", "limited", "g
                               "industries", "capital", "partners", "foods", "robotics", "mining", "media",
                               "water", "power", "utilities", "steel", "chemicals", "pharma", "therapeutics",
                               "insurance", "studios", "games", "stores", "records", "pictures", "entertainment",
-                              "films"})
+                              "films", "midstream", "pipelines", "semiconductor", "semiconductors",
+                              "electronics", "software", "networks", "biotech", "automotive", "aerospace", "telecom",
+                              "brands", "petroleum", "resources", "minerals", "metals", "shipping", "distillers",
+                              "brewing", "railways", "materials", "properties", "realty", "securities", "apparel",
+                              "beverages", "solar", "biosciences", "bancorp", "financial"})
 # Institutions named after a place or a person: "St. Anselm's Hospital", "Tasman University"
 PLACE_SUFFIXES = frozenset({"hospital", "university", "college", "school", "museum", "institute", "clinic",
                             "foundation", "trust", "church"})
