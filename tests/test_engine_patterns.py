@@ -1643,3 +1643,13 @@ def test_more_company_suffixes_make_a_name_the_company_can_point_to():
     _named, said = read("The permit for Red Butte Midstream was suspended on Tuesday. The company, which has spent "
                         "$300 million on the project, said it was reviewing its options.")
     assert who(said) == [("Red Butte Midstream", None, "reference")]
+
+
+def test_the_industry_body_the_campaign_and_the_journal_point_back():
+    _a, body = read("Exports fell 4%, the Scotch Whisky Association said. The industry body has blamed tariffs.")
+    assert who(body) == [("Scotch Whisky Association", None, "reference")]
+    _b, campaign = read("Hollinsford Against Gas Storage organised the march. The campaign said another is planned.")
+    assert who(campaign) == [("Hollinsford Against Gas Storage", None, "reference")]
+    _c, journal = read("Bees were less likely to return, according to a study in the journal Science. In an editorial, "
+                       "the journal said the findings added to the evidence.")
+    assert who(journal) == [("Science", None, "reference")]

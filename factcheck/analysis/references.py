@@ -148,6 +148,13 @@ class Context:
                                                                if _an_agency(m)]
             if agencies:
                 return _as_reference(agencies[-1].name, agencies[-1].kind)
+        if ref == "outlet" and noun == "journal":
+            # "a study published in the journal Science …. The journal said": the journal named
+            found = None
+            for m in _JOURNAL_NAMED.finditer(self.text, max(0, before - FULL_NAME_WINDOW), before):
+                found = m.group(1)
+            if found is not None:
+                return _as_reference(found, "news outlet")
         if ref == "outlet" and noun == "report":
             # "A report by the Calder Institute found …. The report said …": the source whose
             # statement spoke of a report, when it came after the last outlet named.
@@ -571,6 +578,9 @@ _ORG_OF_SPEAKER = re.compile(r"\b(?:at|for|from) ((?:[A-Z][\w.'’-]*)(?: (?:&|a
 # Words before "agency" that still describe a news agency: "the state news agency".
 OUTLET_MODIFIERS = frozenset({"news", "wire", "state", "state-run", "state-owned", "official", "national", "press"})
 # Other words a body's name may use for what a reference calls it.
+_JOURNAL_NAMED = re.compile(r"\b[Jj]ournal,? ((?:The )?[A-Z][\w&'’-]*(?: (?:of )?[A-Z][\w&'’-]*){0,4})")
+_BODY_NAMES = ("association", "federation", "council", "confederation", "chamber", "institute", "society", "union",
+               "board", "forum")
 NOUN_ALIASES: dict[str, tuple[str, ...]] = {
     "force": ("police", "constabulary"), "police": ("constabulary",),
     "union": ("workers", "local", "federation", "teamsters", "guild", "brotherhood", "congress", "labour", "labor",
@@ -579,6 +589,10 @@ NOUN_ALIASES: dict[str, tuple[str, ...]] = {
     "studio": ("pictures", "films", "studios", "entertainment", "animation"),
     "label": ("records", "recordings", "music"), "record label": ("records", "recordings", "music"),
     "streamer": ("streaming", "plus", "tv", "+"),
+    # "the industry body" → "Scotch Whisky Association"; "the campaign" → "Hollinsford Against Gas Storage"
+    "body": _BODY_NAMES, "industry body": _BODY_NAMES, "trade body": _BODY_NAMES, "trade group": _BODY_NAMES,
+    "industry group": _BODY_NAMES, "lobby group": _BODY_NAMES,
+    "campaign": ("campaign", "against", "coalition", "action", "alliance", "save", "friends", "stop"),
 }
 FULL_NAME_WINDOW = 8000  # characters back to look for a person's full name
 # Public bodies a writer calls "the agency": "Food and Drug Administration", "Geology Agency", "Department"
