@@ -1653,3 +1653,10 @@ def test_the_industry_body_the_campaign_and_the_journal_point_back():
     _c, journal = read("Bees were less likely to return, according to a study in the journal Science. In an editorial, "
                        "the journal said the findings added to the evidence.")
     assert who(journal) == [("Science", None, "reference")]
+
+
+def test_the_us_is_a_country_not_us_and_a_bare_the_never_crashes():
+    (usgs,) = read("Indonesia mines half of the world's nickel, according to the US Geological Survey.")
+    assert [(a.source, a.source_kind) for a in usgs.attributions] == [("US Geological Survey", "government body")]
+    (told,) = read("The mayor told us the road was closed.")
+    assert [a.source for a in told.attributions] == ["mayor"]

@@ -339,7 +339,8 @@ class StatementReader:
                 while k > self.body and toks[k].low in {"were", "was", "are", "is", "who", "that"}:
                     k -= 1
                 continue
-            if low in lex.np_stop_words and low not in lex.determiners and not (t.cap and low in lex.months):
+            if low in lex.np_stop_words and low not in lex.determiners and not (t.cap and low in lex.months) \
+                    and t.text != "US":  # ("the US Geological Survey": a country, not "us")
                 break
             if low in {"and", "&"}:
                 if k > 0 and toks[k - 1].cap and toks[k + 1].cap:
@@ -415,6 +416,7 @@ class StatementReader:
                     continue
                 break
             if low in lex.np_stop_words and low not in lex.determiners and not (k == i and low in lex.pronouns) \
+                    and toks[k].text != "US" \
                     and not (k == i and low == "that" and k + 1 < n and toks[k + 1].is_word) \
                     and not (low in {"them", "those", "these"} and k > i and toks[k - 1].low == "of"):
                 break  # (but "according to one of them" holds its "them")
@@ -1191,6 +1193,8 @@ class StatementReader:
             words, raw = words[2:], raw[2:]
         if words and words[0] in {"the", "this", "that", "these", "those"} and len(words) <= 6:
             rest = [w for w in words[1:] if w not in lex.determiners]
+            if not rest:
+                return None  # a bare "the" (a name the reader could not finish)
             caps = [w for w, r in zip(words[1:-1], raw[1:-1], strict=True) if r[:1].isupper()]
             # "The Hong Kong newspaper said", "the Speyside whisky maker warned": a place before a noun
             # for an outlet or a company still describes the one named before
@@ -1199,7 +1203,7 @@ class StatementReader:
             if len(rest) == 1 and (rest[0].endswith("-year-old") or (
                     raw[-1][:1].isupper() and rest[0].endswith(("ian", "ean", "ese", "ish")))):
                 return "person", "epithet"  # "the Colombian said", "the 25-year-old added"
-            if not rest or raw[-1][:1].isupper() or (not described and any(
+            if raw[-1][:1].isupper() or (not described and any(
                     not is_adjective_of_place(w) and not w.endswith(_EPITHETS) for w in caps)):
                 return None  # "the Labor Department" is a name, not a pointer back
             owners = [w[:-2] for w in rest[:-1] if w.endswith(("'s", "’s"))]

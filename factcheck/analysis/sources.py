@@ -304,6 +304,8 @@ def guess_kind(name: str) -> SourceKind:
         return "person or role"  # "Council member Aisha Grant", "Finance Minister Ana Ruiz"
     if head in ("records", "recordings") and len(words) >= 2 and all(_capitalised_name(w) for w in words):
         return "company"  # "Saltmarsh Records" is a label, not a file of records
+    if head == "survey" and len(words) >= 2 and all(w.isupper() or _capitalised_name(w) for w in words):
+        return "government body"  # "the US Geological Survey" is an agency, not a questionnaire
     if head in _DOCUMENT_HEADS or head in ("conference", "briefing"):
         return "document"  # "a news conference" is where words were said, not a news outlet
     if head in _WIRE_WORDS or (head in ("agency", "service") and ({"news", "press"} & set(head_phrase))):
