@@ -12,6 +12,9 @@ NEWSY = st.sampled_from([
     "\u00a0\n", " citing people familiar with the matter", "did not respond to requests for comment",
     "U.S.", "Mr.", "$4.5 billion", "It said", "The report said", "Alibaba, ByteDance and Huawei", ". ",
     "R\u0435uters", "Reu\u200bters", "\r\n", "per cent", "per Axios", "reportedly", "told Bloomberg",
+    # fragments that once made the engine raise, found by fuzzing drafts with them
+    "according to the US", "data cited by", "both said", "and", "the", "whose", "before announcing that",
+    "is reporting that", "18:40", "# ", "- ", "Neither", "declined", "who", ",",
 ])
 TEXT = st.one_of(
     st.text(max_size=400),
@@ -44,3 +47,11 @@ def test_pathological_inputs_finish():
     # Each must be linear: no pattern may backtrack over a long run of words.
     for text in ("a " * 100_000, "Reuters " * 20_000, "“" * 100_000, "said " * 20_000, "A, " * 30_000):
         analyse_text(text)
+
+
+def test_fragments_that_once_raised_are_read():
+    for text in ("Rice imports hit a record, according to the US Geological Survey.",
+                 "Japan imported a record amount of rice outside its tariff-free quota in April, according to "
+                 "customs data cited by",
+                 "WASHINGTON (AP) — both said"):
+        assert analyse_text(text).statements

@@ -822,7 +822,8 @@ class StatementReader:
         """"Sweden's minister, Elin Berg, and her Finnish counterpart, Juha Lehto, both said": the
         speaker before "and", when "both" says there are two and the noun phrase read stops short."""
         toks = self.toks
-        if toks[self.body].low == "both" and np[0] > self.body + 2 and toks[np[0] - 1].low == "and":
+        if self.body < len(toks) and toks[self.body].low == "both" and np[0] > self.body + 2 \
+                and toks[np[0] - 1].low == "and":
             return self._both_opening(np[0] - 1)
         if not (ci >= 2 and toks[ci - 1].low in {"both", "jointly"}):
             return None
@@ -949,6 +950,8 @@ class StatementReader:
         """(name, kind, basis, mention, suspicious, via) for each source a noun phrase names."""
         toks, lex = self.toks, self.lex
         a, b = np
+        if not 0 <= a < b <= len(toks):
+            return []  # "… customs data cited by" at the end of a statement: no one after "by"
         for k in range(a + 1, b - 1):
             if (toks[k].low, toks[k + 1].low) in lex.conduit_phrases and toks[k].low != "interview":
                 # "a letter to the company seen by Reuters", "economists polled by Reuters": the
