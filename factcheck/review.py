@@ -834,7 +834,11 @@ def load_session(
     if analyse is None:
         from factcheck.analysis import analyse
     registry = store.registry() if store is not None else None
-    reading = analyse(draft, registry)
+    try:
+        reading = analyse(draft, registry)
+    except Exception as exc:  # an engine bug: one clear line for `export`, never a traceback
+        raise InputError(f"{draft.path}: the engine could not read this draft ({type(exc).__name__}); this is a "
+                         "bug in factcheck, please report it with the draft") from exc
     if store is None:
         return ReviewSession(reading, reviewer=reviewer, text=draft.text, readonly=True)
     draft_id = store.register_draft(draft)

@@ -418,3 +418,23 @@ def test_an_empty_fail_on_is_a_usage_error(tmp_path):
     draft.write_text("The port reopened, Reuters reported.\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["check", str(draft), "--fail-on", ""])
     assert result.exit_code == 2 and "--fail-on needs at least one flag" in result.stderr
+
+
+def test_an_engine_bug_on_one_draft_is_one_line_and_the_others_are_still_read(
+        drafts: dict[str, Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    import factcheck.analysis
+
+    real = factcheck.analysis.analyse
+
+    def broken_on_the_brief(draft, registry=None):
+        if draft.path.endswith("brief.txt"):
+            raise IndexError("list index out of range")
+        return real(draft, registry=registry)
+
+    monkeypatch.setattr(factcheck.analysis, "analyse", broken_on_the_brief)
+    result = run(str(drafts["brief"]), str(drafts["wire"]), "--format", "jsonl")
+    assert result.exit_code == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "brief.txt" in lines[0] and "bug in factcheck" in lines[0]
+    assert "Traceback" not in result.stderr
+    assert [json.loads(line)["document"]["path"] for line in result.stdout.splitlines()] == [str(drafts["wire"])]

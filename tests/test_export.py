@@ -160,6 +160,19 @@ def test_cli_export_bad_input_is_one_line_and_exit_2(tmp_path):
     assert result.exit_code == 2
 
 
+def test_cli_export_an_engine_bug_is_one_line_and_exit_2(tmp_path, monkeypatch):
+    import factcheck.analysis
+
+    def broken(draft, registry=None):
+        raise IndexError("list index out of range")
+
+    monkeypatch.setattr(factcheck.analysis, "analyse", broken)
+    result = CliRunner().invoke(main, ["export", str(SEED), "--db", str(tmp_path / "none.db")])
+    assert result.exit_code == 2
+    assert result.stderr.strip().splitlines()[-1].startswith("factcheck: ")
+    assert "bug in factcheck" in result.stderr and "Traceback" not in result.stderr
+
+
 def test_export_on_a_read_only_database_reads_without_writing(tmp_path):
     r = reviewed(tmp_path)
     copy = tmp_path / "copy.txt"

@@ -157,7 +157,14 @@ def _readings(
             for warning in long.warnings:
                 click.echo(f"factcheck: warning: {safe(warning)}", err=True)
             continue
-        reading = analyse(draft, registry=registry)
+        try:
+            reading = analyse(draft, registry=registry)
+        except Exception as exc:  # an engine bug must not end a run over an archive, nor print a traceback
+            click.echo(f"factcheck: {safe(str(path))}: the engine could not read this draft "
+                       f"({type(exc).__name__}); this is a bug in factcheck, please report it with the draft",
+                       err=True)
+            outcome.unreadable += 1
+            continue
         for warning in reading.warnings:
             click.echo(f"factcheck: warning: {safe(warning)}", err=True)
         for statement in reading.statements:
