@@ -1660,3 +1660,10 @@ def test_the_us_is_a_country_not_us_and_a_bare_the_never_crashes():
     assert [(a.source, a.source_kind) for a in usgs.attributions] == [("US Geological Survey", "government body")]
     (told,) = read("The mayor told us the road was closed.")
     assert [a.source for a in told.attributions] == ["mayor"]
+
+
+def test_a_turkish_name_keeps_its_dotless_i_and_raises_no_look_alike_warning():
+    reading = analyse_text("Finance Minister Mehmet Ali Yılmazer said the government would act.")
+    (st,) = reading.statements
+    assert [(a.source, a.suspicious) for a in st.attributions] == [("Mehmet Ali Yılmazer", False)]
+    assert not reading.warnings

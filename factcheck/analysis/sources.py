@@ -70,7 +70,7 @@ _CONFUSABLES: dict[str, str] = {
     "Α": "A", "Β": "B", "Ε": "E", "Ζ": "Z", "Η": "H", "Ι": "I", "Κ": "K", "Μ": "M", "Ν": "N",
     "Ο": "O", "Ρ": "P", "Τ": "T", "Υ": "Y", "Χ": "X",
     # Latin letters that pass for others
-    "ı": "i", "ɩ": "i", "ǀ": "l",
+    "ɩ": "i", "ǀ": "l",  # (not the dotless ı: a letter of Turkish and Azerbaijani names)
 }
 # fmt: on
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2032": "'", "`": "'"})
