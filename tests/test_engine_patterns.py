@@ -1667,3 +1667,9 @@ def test_a_turkish_name_keeps_its_dotless_i_and_raises_no_look_alike_warning():
     (st,) = reading.statements
     assert [(a.source, a.suspicious) for a in st.attributions] == [("Mehmet Ali Yılmazer", False)]
     assert not reading.warnings
+
+
+def test_the_finance_ministry_is_not_the_finance_minister():
+    _pressure, note = read("Finance Minister Otávio Seixas has come under pressure, Folha reported. The finance "
+                           "ministry said in a note that the framework remains credible.")
+    assert [(a.source, a.source_kind) for a in note.attributions] == [("finance ministry", "government body")]

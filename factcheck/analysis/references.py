@@ -251,7 +251,9 @@ class Context:
                 # "the statistics office" → "Statistics Sweden", "the finance ministry" → "Ministry of
                 # Finance": a body named before whose name holds what the description says it does;
                 # none, and the description names a body of its own (not the commerce ministry).
-                fit = [m for m in everything if m.kind not in OUTLET_KINDS and said <= set(m.name.lower().split())]
+                fit = [m for m in everything if m.kind not in OUTLET_KINDS and said <= set(m.name.lower().split())
+                       and not (m.kind in PERSON_KINDS and TITLES & set(m.name.lower().split()))]
+                # (not the finance minister, "Finance Minister Otávio Seixas", for the finance ministry)
                 if not fit:
                     return None
             if noun in {"government", "administration", "state"}:
