@@ -1673,3 +1673,9 @@ def test_the_finance_ministry_is_not_the_finance_minister():
     _pressure, note = read("Finance Minister Otávio Seixas has come under pressure, Folha reported. The finance "
                            "ministry said in a note that the framework remains credible.")
     assert [(a.source, a.source_kind) for a in note.attributions] == [("finance ministry", "government body")]
+
+
+def test_its_report_is_the_report_of_the_name_a_relative_clause_describes():
+    _bank, own = read("The Bundesbank said growth was slow. Halbach, which is controlled by the founding family, made "
+                      "a loss last year, according to its annual report.")
+    assert who(own) == [("Halbach annual report", None, "reference")]

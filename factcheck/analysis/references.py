@@ -905,9 +905,10 @@ def _subject_name(toks: list[Tok], lex: Lexicon, text: str) -> tuple[int, int] |
     if first in lex.lowercase_when_initial or first in lex.weekdays or first in lex.intro_words \
             or first in lex.np_prepositions or first in lex.np_stop_words or first in lex.months:
         return None
-    if b - a == 1 and (not _capitalised_elsewhere(toks[a].text, text, toks[a].start)
-                       or is_adjective_of_place(first)):
-        return None  # "Shares fell": a sentence's first word, not a name
+    described = b + 1 < len(toks) and toks[b].text == "," and toks[b + 1].low in {"which", "who", "whose"}
+    if b - a == 1 and not described and (not _capitalised_elsewhere(toks[a].text, text, toks[a].start)
+                                         or is_adjective_of_place(first)):
+        return None  # "Shares fell": a sentence's first word, not a name ("Halbach, which …" is one)
     return (a, b)
 
 
