@@ -1679,3 +1679,10 @@ def test_its_report_is_the_report_of_the_name_a_relative_clause_describes():
     _bank, own = read("The Bundesbank said growth was slow. Halbach, which is controlled by the founding family, made "
                       "a loss last year, according to its annual report.")
     assert who(own) == [("Halbach annual report", None, "reference")]
+
+
+def test_whose_then_who_before_and_said():
+    bank, boss = read("Brazil's central bank held its rate at 14.75% and said it would stay there. Acme's chief "
+                      "executive resigned and said the board had lost faith.")
+    assert [a.source for a in bank.attributions] == ["Brazil's central bank"]
+    assert [a.source for a in boss.attributions] == ["Acme's chief executive"]

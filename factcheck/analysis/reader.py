@@ -250,6 +250,16 @@ class StatementReader:
             j += 1
         if j == k or toks[k].low in _NOT_SPEAKERS or toks[k].low in lex.determiners or j - k > 6:
             return None
+        if toks[j - 1].low.endswith(("'s", "’s")):
+            # "Brazil's central bank held … and said": whose, then who
+            head = next((h for h in range(j, min(limit, j + 3)) if toks[h].low in lex.reference_nouns
+                         or toks[h].low in lex.role_heads), None)
+            if head is None:
+                return None
+            while head + 1 < limit and (toks[head + 1].low in lex.reference_nouns
+                                        or toks[head + 1].low in lex.role_heads):
+                head += 1  # "Acme's chief executive"
+            j = head + 1
         return (k, j)
 
     def _name_before_appositions(self, ci: int) -> tuple[int, int] | None:
