@@ -1686,3 +1686,10 @@ def test_whose_then_who_before_and_said():
                       "executive resigned and said the board had lost faith.")
     assert [a.source for a in bank.attributions] == ["Brazil's central bank"]
     assert [a.source for a in boss.attributions] == ["Acme's chief executive"]
+
+
+def test_the_central_bank_points_back_to_the_bank_named_in_any_language():
+    _a, french = read("The Banque de France said growth would slow. The central bank now expects growth of 1%.")
+    assert who(french) == [("Banque de France", None, "reference")]
+    _b, german = read("The Bundesbank said output would stagnate. “No recovery is in sight,” the central bank wrote.")
+    assert who(german) == [("Bundesbank", None, "reference")]

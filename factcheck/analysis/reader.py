@@ -1083,7 +1083,9 @@ class StatementReader:
         ref = self._reference_class(words, [t.text for t in toks[a:b]])
         if ref is not None:
             cls, noun = ref
-            modifiers = tuple(w for w in words[1:-1] if w not in lex.determiners and w not in {"of"})
+            # (the first word of a two-word noun, "central bank", is no modifier)
+            inner = words[1:-2] if " ".join(words[-2:]) in lex.reference_nouns else words[1:-1]
+            modifiers = tuple(w for w in inner if w not in lex.determiners and w not in {"of"})
             hit = ctx.resolve(cls, noun, self.st, mention.start, modifiers)
             if hit is not None:
                 return [(hit.source, hit.source_kind, "reference", mention, False, hit.via)]

@@ -591,6 +591,9 @@ NOUN_ALIASES: dict[str, tuple[str, ...]] = {
     "studio": ("pictures", "films", "studios", "entertainment", "animation"),
     "label": ("records", "recordings", "music"), "record label": ("records", "recordings", "music"),
     "streamer": ("streaming", "plus", "tv", "+"),
+    # "the central bank" → "Banque de France", "Bundesbank", "Federal Reserve", "Banco Central do Brasil"
+    "bank": ("banque", "banco", "bundesbank", "reserve", "riksbank", "copom"),
+    "committee": ("copom", "committee", "mpc", "fomc"),
     # "the industry body" → "Scotch Whisky Association"; "the campaign" → "Hollinsford Against Gas Storage"
     "body": _BODY_NAMES, "industry body": _BODY_NAMES, "trade body": _BODY_NAMES, "trade group": _BODY_NAMES,
     "industry group": _BODY_NAMES, "lobby group": _BODY_NAMES,
@@ -886,18 +889,23 @@ _INSTRUMENTS = frozenset({"crude", "futures", "benchmark", "index", "contract", 
                           "bonds", "notes", "prices", "price", "spot", "average", "composite"})
 
 
+# Small words inside a name: "Bank of Japan", "Banque de France", "Banco Central do Brasil"
+_NAME_JOINERS = frozenset({"of", "and", "&", "for", "de", "do", "du", "des", "da", "di", "del", "della", "von", "van",
+                           "der", "den"})
+
+
 def _subject_name(toks: list[Tok], lex: Lexicon, text: str) -> tuple[int, int] | None:
     """The capitalised name a statement opens with, after any dateline and a leading "The"."""
     a = body_start(toks)
     if a < len(toks) and toks[a].low == "the":
         a += 1
     b = a
-    while b < len(toks) and (toks[b].cap or (toks[b].low in {"of", "and", "&", "for"} and b + 1 < len(toks)
+    while b < len(toks) and (toks[b].cap or (toks[b].low in _NAME_JOINERS and b + 1 < len(toks)
                                               and toks[b + 1].cap and b > a)):
         if toks[b].low in lex.pronouns or toks[b].low in lex.determiners:
             break
         b += 1
-    if b < len(toks) and toks[b - 1].low in {"of", "and", "&", "for"}:
+    if b < len(toks) and toks[b - 1].low in _NAME_JOINERS:
         b -= 1
     if b == a:
         return None
