@@ -1693,3 +1693,12 @@ def test_the_central_bank_points_back_to_the_bank_named_in_any_language():
     assert who(french) == [("Banque de France", None, "reference")]
     _b, german = read("The Bundesbank said output would stagnate. “No recovery is in sight,” the central bank wrote.")
     assert who(german) == [("Bundesbank", None, "reference")]
+
+
+def test_citing_its_own_reasons_is_the_subjects_word_but_not_after_a_refusal():
+    bank, refused, conduit = read("The Banque de France cut its forecast to 0.6%, citing weaker household "
+                                  "consumption. Pacifica declined to comment, citing customer confidentiality. "
+                                  "Lenholm will add routes, Reuters reported, citing people familiar with the plan.")
+    assert who(bank) == [("Banque de France", None, "explicit")]
+    assert not refused.attributions
+    assert who(conduit) == [("people familiar with the plan", "Reuters", "explicit")]

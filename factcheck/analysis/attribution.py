@@ -26,7 +26,7 @@ from factcheck.analysis.reader import (
 )
 from factcheck.analysis.references import Context
 from factcheck.analysis.sources import Registry
-from factcheck.analysis.tokens import OPEN_QUOTES
+from factcheck.analysis.tokens import CLAUSE_PUNCT, OPEN_QUOTES
 from factcheck.models import Attribution, Span, Statement
 
 # --- The step --------------------------------------------------------------------------------
@@ -171,6 +171,14 @@ def _participle_frame(r: StatementReader) -> Frame | None:
     for k in range(r.body + 2, len(toks) - 2):
         # "…, saying …"; "… missed six shows before announcing on Instagram that …": the same subject
         after_when = toks[k - 1].low in {"before", "after", "while"} and toks[k].low in ANNOUNCING
+        reasons = toks[k].low == "citing" and toks[k - 1].text == "," and _cites_reasons(r, k + 1) \
+            and lex.non_response_re.search(r.text, r.st.start, toks[k].start) is None  # ("declined, citing …")
+        if reasons:
+            # "The Banque de France cut its forecast, citing weaker consumption": its own reasons
+            subject = _opening_subject(r, k)
+            if subject is None:
+                return None
+            return Frame("verb", (k, k + 1), subject, "start", content=(toks[k + 1].start, r.st.end))
         if not after_when and (toks[k].low not in lex.participle_cues or toks[k - 1].text != ","):
             continue
         nxt = toks[k + 1] if toks[k + 1].low != "only" else toks[k + 2]
@@ -188,6 +196,19 @@ def _participle_frame(r: StatementReader) -> Frame | None:
             return None  # no named subject to say it ("Shares fell, saying …" is not a frame)
         return Frame("verb", (k, k + 1), subject, "start", content=(nxt.start, r.st.end))
     return None
+
+
+def _cites_reasons(r: StatementReader, k: int) -> bool:
+    """Whether what follows "citing" is a reason ("weaker household consumption", "the drag from
+    trade") rather than a source ("people familiar with …", "a ministry document", "Reuters")."""
+    toks, lex = r.toks, r.lex
+    end = next((j for j in range(k, len(toks)) if toks[j].text in CLAUSE_PUNCT or toks[j].text in {".", ";"}),
+               len(toks))
+    words = toks[k:end]
+    return bool(words) and not any(
+        t.cap or t.low in lex.role_heads or t.low in lex.group_heads or t.bare in lex.document_heads
+        or t.low in lex.reference_nouns or t.low in {"people", "person", "sources", "source", "officials"}
+        for t in words)
 
 
 def _opening_subject(r: StatementReader, limit: int) -> tuple[int, int] | None:
