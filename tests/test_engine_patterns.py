@@ -1702,3 +1702,9 @@ def test_citing_its_own_reasons_is_the_subjects_word_but_not_after_a_refusal():
     assert who(bank) == [("Banque de France", None, "explicit")]
     assert not refused.attributions
     assert who(conduit) == [("people familiar with the plan", "Reuters", "explicit")]
+
+
+def test_it_said_is_the_organisation_that_spoke_not_a_body_its_statement_named():
+    _a, _filing, more = read("Quillpay said hackers stole data. The company said in a filing with the Securities "
+                             "and Exchange Commission that it saw unusual activity. It said no passwords were taken.")
+    assert who(more) == [("Quillpay", None, "reference")]

@@ -122,6 +122,11 @@ class Context:
         if len(self.recent) > 2 * RECALL_STATEMENTS:
             del self.recent[:RECALL_STATEMENTS]
 
+    def _previous(self, current: Statement) -> Statement | None:
+        """The statement read just before `current`."""
+        earlier = [st for st in self.recent[-2:] if st is not current and st.start < current.start]
+        return earlier[-1] if earlier else None
+
     def entities(self, current: Statement | None, before: int) -> list[Mention]:
         """Organisations named in the last few statements and earlier in this one, oldest first."""
         out: list[Mention] = []
@@ -304,6 +309,14 @@ class Context:
             if not pool:
                 return None
             hit = pool[-1]
+            spoke = [m for m in srcs if m.kind not in PERSON_KINDS and m.att is not None and m.att.cue is not None
+                     and m.said_in is not None]
+            said_in = spoke[-1].said_in if spoke else None
+            if said_in is not None and hit.att is None and current is not None and said_in is self._previous(current) \
+                    and said_in.start <= hit.pos < said_in.end:
+                # "The company said in a filing with the Securities and Exchange Commission that …. It
+                # said …": the organisation that spoke just before, not a body its statement named
+                hit = spoke[-1]
             if hit.att is not None and hit.att.source == hit.name:
                 return hit.att
             return _as_reference(hit.name, hit.kind)
