@@ -1708,3 +1708,8 @@ def test_it_said_is_the_organisation_that_spoke_not_a_body_its_statement_named()
     _a, _filing, more = read("Quillpay said hackers stole data. The company said in a filing with the Securities "
                              "and Exchange Commission that it saw unusual activity. It said no passwords were taken.")
     assert who(more) == [("Quillpay", None, "reference")]
+
+
+def test_an_opening_place_is_not_the_name_before_appositions():
+    (st,) = read("In Japan, Nikkei, which owns the Financial Times, reported that Tokyo would act.")
+    assert who(st) == [("Nikkei", None, "explicit")]

@@ -266,6 +266,8 @@ class StatementReader:
         """The name a statement opens with, when only appositions stand between it and the cue:
         "Karen Obuya, 34, of St. Paul, one of the plaintiffs, said" (an age, a place, a role)."""
         toks, lex, a = self.toks, self.lex, self.body
+        if a < ci and toks[a].low in lex.np_prepositions:
+            return None  # "In Japan, Nikkei, which owns …, reported": a place first, then the speaker
         first = next((k for k in range(a + 1, min(ci, a + 7)) if toks[k].text in {",", "("}), None)
         name = a
         while first is not None and name < first - 2 and (
