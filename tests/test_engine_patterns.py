@@ -1713,3 +1713,9 @@ def test_it_said_is_the_organisation_that_spoke_not_a_body_its_statement_named()
 def test_an_opening_place_is_not_the_name_before_appositions():
     (st,) = read("In Japan, Nikkei, which owns the Financial Times, reported that Tokyo would act.")
     assert who(st) == [("Nikkei", None, "explicit")]
+
+
+def test_an_apposition_between_the_subject_and_and_said():
+    (st,) = read("Meridian Labs on Wednesday released Aster 3, the latest version of its flagship model, and said "
+                 "it outperformed rival systems.")
+    assert who(st) == [("Meridian Labs", None, "explicit")]

@@ -739,7 +739,10 @@ class StatementReader:
                 # not "It employs 4,800 people and reported sales of …"; "In the post, Ferreira thanked
                 # his team and said …": the subject after the opening phrase
                 start = self.after_opening_phrase(ci)
-                if not any(x.text in CLAUSE_PUNCT for x in toks[start:ci]):
+                # "Meridian Labs released Aster 3, the latest version of its model, and said": an
+                # apposition's commas are no clause boundary
+                if all(x.text == "," and (k == ci - 2 or toks[k + 1].low in ARTICLES)
+                       for k, x in enumerate(toks[start:ci], start) if x.text in CLAUSE_PUNCT):
                     np = self._plain_subject(ci, start)
         if np is not None and np[0] > 0 and toks[np[0] - 1].low in {"in", "on", "at", "with", "from", "under"} \
                 and toks[np[0]].low in {"a", "an", "the", "its", "their", "his", "her"} and t.low.endswith("ed"):
