@@ -1719,3 +1719,11 @@ def test_an_apposition_between_the_subject_and_and_said():
     (st,) = read("Meridian Labs on Wednesday released Aster 3, the latest version of its flagship model, and said "
                  "it outperformed rival systems.")
     assert who(st) == [("Meridian Labs", None, "explicit")]
+
+
+def test_the_ombudsmans_report_is_the_ombudsmans_and_a_deputy_ombudsman_is_a_person():
+    _found, report, deputy = read("A family lived with mould for a year, the Housing Ombudsman has found. The "
+                                  "ombudsman’s report said the damp was reported in 2022. Deputy ombudsman Helen "
+                                  "Farrant said the case showed a landlord ignoring the cause.")
+    assert who(report) == [("Housing Ombudsman", None, "reference")]
+    assert [(a.source, a.source_kind) for a in deputy.attributions] == [("Helen Farrant", "person or role")]

@@ -1191,8 +1191,9 @@ class StatementReader:
             # "the research firm Parrot Metrics": the descriptor says what kind of source it is.
             described = [w for w in mention.text[: -len(name)].lower().split()
                          if w in lex.reference_nouns or w in lex.role_heads]
-            if described and described[-1] in lex.role_heads and described[-1] not in lex.reference_nouns:
-                kind = "person or role"  # "Council member Aisha Grant": the council's member
+            if described and ((described[-1] in lex.role_heads and described[-1] not in lex.reference_nouns)
+                              or (kind == "person or role" and described[-1] in _PERSONAL_OFFICES)):
+                kind = "person or role"  # "Council member Aisha Grant", "Deputy ombudsman Helen Farrant"
             elif described:
                 kind = _REF_KIND.get(lex.reference_nouns[described[-1]], kind)
                 if lex.reference_nouns[described[-1]] == "outlet":
@@ -1278,6 +1279,8 @@ _SPEECH_VERBS = frozenset({"said", "says", "added", "told", "warned", "insisted"
 _GAVE_OUT = frozenset({"presented", "released", "published", "filed", "gave", "provided", "shared", "issued",
                        "disclosed", "submitted", "compiled"})
 _QUOTE_MARKS = OPEN_QUOTES | CLOSE_QUOTES
+# Offices that are a body and a person at once: "the ombudsman said", "Deputy ombudsman Helen Farrant"
+_PERSONAL_OFFICES = frozenset({"ombudsman", "auditor", "commissioner", "coroner", "regulator"})
 # Words of when something was said, between a cue and its that-clause
 _WHEN_WORDS = frozenset({"on", "last", "in", "this", "week", "late", "early", "earlier", "later", "before", "after",
                          "the", "game", "match", "meeting", "morning", "afternoon", "evening", "night", "today",
