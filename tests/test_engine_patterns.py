@@ -1727,3 +1727,13 @@ def test_the_ombudsmans_report_is_the_ombudsmans_and_a_deputy_ombudsman_is_a_per
                                   "Farrant said the case showed a landlord ignoring the cause.")
     assert who(report) == [("Housing Ombudsman", None, "reference")]
     assert [(a.source, a.source_kind) for a in deputy.attributions] == [("Helen Farrant", "person or role")]
+
+
+def test_a_channel_named_with_a_number_and_citing_between_commas():
+    (st,) = read("State television channel Veshara One, citing the Talvar governor's office, said 41 people had died.")
+    assert who(st) == [("Talvar governor's office", "Veshara One", "explicit")]
+
+
+def test_two_speakers_after_an_opening_phrase():
+    (st,) = read("In Mirzan, survivors and local officials said the toll was far higher.")
+    assert [a.source for a in st.attributions] == ["survivors", "local officials"]

@@ -368,6 +368,9 @@ class StatementReader:
                     k -= 1  # "Norway's trade and industry ministry": two words describing one head
                     continue
                 break
+            if low in lex.determiners and t.cap and k > 0 and toks[k - 1].cap and toks[k - 1].is_word:
+                k -= 1  # "Veshara One", "Channel One": a capitalised number inside a name
+                continue
             if low in lex.determiners:
                 if k > 0 and (toks[k - 1].low in lex.np_prepositions or toks[k - 1].low in lex.determiners):
                     k -= 1  # "lawyers for the two companies": the phrase goes on before "the two"
@@ -865,7 +868,8 @@ class StatementReader:
         if np[0] < self.body + 2 or toks[np[0] - 1].low != "and":
             return None
         left = self.np_left(np[0] - 1)
-        if left is None or left[0] != self.body or not may_speak(self, left):
+        # ("In Mirzan, survivors and local officials said": after an opening phrase of place or time)
+        if left is None or left[0] not in (self.body, self.after_opening_phrase(np[0])) or not may_speak(self, left):
             return None
         if toks[left[0]].low == "both" and left[1] - left[0] > 1:
             left = (left[0] + 1, left[1])  # "Both the weather service and …"
