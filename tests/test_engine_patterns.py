@@ -1737,3 +1737,8 @@ def test_a_channel_named_with_a_number_and_citing_between_commas():
 def test_two_speakers_after_an_opening_phrase():
     (st,) = read("In Mirzan, survivors and local officials said the toll was far higher.")
     assert [a.source for a in st.attributions] == ["survivors", "local officials"]
+
+
+def test_putting_the_toll_higher_is_an_estimate():
+    (st,) = read("Local officials put the toll higher.")
+    assert who(st) == [("Local officials", None, "explicit")]

@@ -596,6 +596,9 @@ class StatementReader:
         toks = self.toks
         if ci + 1 < len(toks) and toks[ci + 1].low in _PARTICLES:
             return None  # "put out a statement at 11 a.m.", "put forward a plan"
+        if ci + 3 < len(toks) and toks[ci + 1].low in {"the", "its", "their"} and toks[ci + 2].bare in _TOLD_THINGS | {
+                "toll", "number", "total", "cost", "count"} and toks[ci + 3].low in {"higher", "lower", "far", "much"}:
+            return self._speaker_before(ci)  # "Local officials put the toll higher"
         at = next((k for k in range(ci + 1, min(len(toks) - 1, ci + 11)) if toks[k].low == "at"), None)
         if at is None or not (toks[at + 1].text[:1].isdigit() or toks[at + 1].text in "$£€¥"
                               or toks[at + 1].low in {"about", "around", "roughly", "nearly", "more", "less",
