@@ -1742,3 +1742,10 @@ def test_two_speakers_after_an_opening_phrase():
 def test_putting_the_toll_higher_is_an_estimate():
     (st,) = read("Local officials put the toll higher.")
     assert who(st) == [("Local officials", None, "explicit")]
+
+
+def test_the_researchers_found_and_what_the_company_says_is():
+    found, phone = read("The researchers analysed four decades of records and found that heatwaves last longer. "
+                        "Vantor unveiled the Slate, a phone that the company says is the thinnest it has made.")
+    assert [(a.source, a.source_kind) for a in found.attributions] == [("the researchers", "anonymous group")]
+    assert [a.basis for a in phone.attributions] == ["reference"] and phone.attributions[0].cue.text == "says"

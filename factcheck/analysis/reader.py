@@ -242,9 +242,10 @@ class StatementReader:
             return None
         if toks[k].low in lex.pronouns and toks[k].low in {"it", "he", "she", "they"}:
             return (k, k + 1)
-        if toks[k].low == "the" and k + 2 <= limit and toks[k + 1].bare in lex.reference_nouns \
+        if toks[k].low == "the" and k + 2 <= limit and (toks[k + 1].bare in lex.reference_nouns
+                                                        or toks[k + 1].low in lex.group_heads) \
                 and not toks[k + 2].cap:
-            return (k, k + 2)
+            return (k, k + 2)  # "The company", "The researchers analysed … and found that …"
         j = k
         while j < limit and (toks[j].cap or (toks[j].low in {"of", "&", "and"} and j > k)) and toks[j].is_word:
             j += 1
@@ -928,6 +929,10 @@ class StatementReader:
             return "trailing"
         if before.text in OPEN_QUOTES:
             return "start" if a == 1 else "embedded"
+        if before.low in {"that", "which"} and ce < len(toks) and toks[ce].low in _CLAIMED_VERBS \
+                and toks[cs].low in {"says", "said", "claims", "believes", "estimates"}:
+            # "… a foldable phone that the company says is the thinnest it has made": the company's claim
+            return "start"
         if all(t.low in lex.intro_words or t.low in lex.weekdays or t.low in lex.months or t.text[:1].isdigit()
                for t in toks[self.body : a]):
             return "start"
@@ -1286,6 +1291,9 @@ _SPEECH_VERBS = frozenset({"said", "says", "added", "told", "warned", "insisted"
 _GAVE_OUT = frozenset({"presented", "released", "published", "filed", "gave", "provided", "shared", "issued",
                        "disclosed", "submitted", "compiled"})
 _QUOTE_MARKS = OPEN_QUOTES | CLOSE_QUOTES
+# Verbs right after "that X says": the clause X vouches for ("that the company says is …")
+_CLAIMED_VERBS = frozenset({"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could",
+                            "costs", "cost", "contains", "makes", "made", "uses"})
 # Offices that are a body and a person at once: "the ombudsman said", "Deputy ombudsman Helen Farrant"
 _PERSONAL_OFFICES = frozenset({"ombudsman", "auditor", "commissioner", "coroner", "regulator"})
 # Words of when something was said, between a cue and its that-clause
