@@ -1749,3 +1749,9 @@ def test_the_researchers_found_and_what_the_company_says_is():
                         "Vantor unveiled the Slate, a phone that the company says is the thinnest it has made.")
     assert [(a.source, a.source_kind) for a in found.attributions] == [("the researchers", "anonymous group")]
     assert [a.basis for a in phone.attributions] == ["reference"] and phone.attributions[0].cue.text == "says"
+
+
+def test_an_agency_spokesperson_who_declined_speaks_for_the_agency_named():
+    _approved, declined = read("The Food and Drug Administration approved the pill on Friday. An agency spokesperson "
+                               "declined to say whether the review had delayed it.")
+    assert [n.entity for n in declined.non_responses] == ["Food and Drug Administration"]

@@ -410,10 +410,13 @@ def _entities(subject: list[Tok], text: str, names: NameIndex, lex: Lexicon, ctx
                     continue
             if core and core[0].low in {"the", "its", "their"}:
                 core = core[1:]
-            if len(core) == 1 and not core[0].cap and lex.reference_nouns.get(core[0].low) in {"company", "government"}:
-                # "A department spokeswoman", "a spokesman for the commission": the body named before
+            if len(core) == 1 and not core[0].cap and (lex.reference_nouns.get(core[0].low) in {"company", "government"}
+                                                       or core[0].low == "agency"):
+                # "A department spokeswoman", "a spokesman for the commission", "An agency spokesperson":
+                # the body named before
                 ref = lex.reference_nouns.get(core[0].low, "company")
-                hit = ctx.resolve("government" if ref == "government" else "company", core[0].low, st, item[0].start)
+                ref = "government" if ref == "government" else "outlet" if ref == "outlet" else "company"
+                hit = ctx.resolve(ref, core[0].low, st, item[0].start)
                 if hit is not None:
                     out.append(hit.source)
                     continue
