@@ -1755,3 +1755,10 @@ def test_an_agency_spokesperson_who_declined_speaks_for_the_agency_named():
     _approved, declined = read("The Food and Drug Administration approved the pill on Friday. An agency spokesperson "
                                "declined to say whether the review had delayed it.")
     assert [n.entity for n in declined.non_responses] == ["Food and Drug Administration"]
+
+
+def test_a_name_with_its_short_name_in_brackets_that_is_not_all_capitals():
+    nice, ofcom = read("The National Institute for Health and Care Excellence (Nice) said the drug was too costly. "
+                       "The Office of Communications (Ofcom) said fines would follow.")
+    assert [a.source for a in nice.attributions] == ["National Institute for Health and Care Excellence (Nice)"]
+    assert [a.source for a in ofcom.attributions] == ["Office of Communications (Ofcom)"]

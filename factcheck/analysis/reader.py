@@ -135,7 +135,7 @@ class StatementReader:
                           or (toks[j].low in {"on", "this", "last", "in"} and j + 1 < ci)
                           or (toks[j].low in lex.months and j > 0 and toks[j - 1].low in {"in", "on", "since"})):
             j -= 1
-        if j >= 3 and toks[j].text == ")" and toks[j - 2].text == "(" and toks[j - 1].text.isupper():
+        if j >= 3 and toks[j].text == ")" and toks[j - 2].text == "(" and _short_name(toks[j - 1].text):
             # "The National Union of Mineworkers (NUM) said": the name, with its acronym
             np = self.np_left(j - 2)
             return (np[0], j + 1) if np is not None and np[1] == j - 2 else None
@@ -317,7 +317,7 @@ class StatementReader:
     def _np_before(self, j: int) -> tuple[int, int] | None:
         """The noun phrase whose last word is token `j` (or whose acronym in brackets ends there)."""
         toks, lex = self.toks, self.lex
-        if j >= 3 and toks[j].text == ")" and toks[j - 2].text == "(" and toks[j - 1].text.isupper():
+        if j >= 3 and toks[j].text == ")" and toks[j - 2].text == "(" and _short_name(toks[j - 1].text):
             np = self._np_before(j - 3)  # "The Nigeria Labour Congress (NLC), the federation of …, said"
             return (np[0], j + 1) if np is not None else None
         if j < 0 or not toks[j].is_word:
@@ -1291,6 +1291,12 @@ _SPEECH_VERBS = frozenset({"said", "says", "added", "told", "warned", "insisted"
 _GAVE_OUT = frozenset({"presented", "released", "published", "filed", "gave", "provided", "shared", "issued",
                        "disclosed", "submitted", "compiled"})
 _QUOTE_MARKS = OPEN_QUOTES | CLOSE_QUOTES
+
+
+def _short_name(word: str) -> bool:
+    """An acronym or the short name an organisation goes by, as written in brackets after its name:
+    "(NUM)", "(Nice)", "(Ofcom)"."""
+    return word.isupper() or (word[:1].isupper() and word[1:].islower() and len(word) <= 8 and word.isalpha())
 # Verbs right after "that X says": the clause X vouches for ("that the company says is …")
 _CLAIMED_VERBS = frozenset({"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could",
                             "costs", "cost", "contains", "makes", "made", "uses"})
