@@ -1762,3 +1762,9 @@ def test_a_name_with_its_short_name_in_brackets_that_is_not_all_capitals():
                        "The Office of Communications (Ofcom) said fines would follow.")
     assert [a.source for a in nice.attributions] == ["National Institute for Health and Care Excellence (Nice)"]
     assert [a.source for a in ofcom.attributions] == ["Office of Communications (Ofcom)"]
+
+
+def test_researchers_at_a_university_found_a_figure():
+    (st,) = read("Researchers at Northfield University found 1,914 serious falls per 100,000 people.")
+    assert [a.source_kind for a in st.attributions] == ["anonymous group"]
+    assert st.attributions[0].source.startswith("researchers at Northfield University")

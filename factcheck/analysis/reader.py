@@ -821,7 +821,10 @@ class StatementReader:
             # "The International Council for …, which advises …, estimates the stock at …"
             named = t.low in lex.strict_with_a_name and toks[np[0]].cap and toks[np[1] - 1].cap \
                 and toks[np[1] - 1].low not in lex.pronouns and np[0] + 1 < np[1]
-            group = toks[np[1] - 1].low in lex.group_heads  # "Supporters argue the fee will …"
+            # "Supporters argue the fee will …", "Researchers at Northfield University found 1,914 falls"
+            before_of = next((k2 - 1 for k2 in range(np[0] + 1, np[1]) if toks[k2].low in lex.np_prepositions), None)
+            group = toks[np[1] - 1].low in lex.group_heads or (before_of is not None
+                                                               and toks[before_of].low in lex.group_heads)
             if not (follows_clause or documents or outlet or named or group) \
                     and position not in {"trailing", "inverted"} and not self._speaks_later(ci):
                 return None
