@@ -530,3 +530,11 @@ def test_a_heading_the_writer_marked_is_one_however_long(tmp_path: Path) -> None
     first, _body, unmarked = analyse(read_draft(path)).statements
     assert (first.text, first.kind) == (title, "heading")
     assert unmarked.kind == "claim"  # without its mark, a line this long is a claim that lost its stop
+
+
+def test_the_first_line_after_a_slug_is_still_the_headline():
+    text = ("SLUG: BRIDGE-CABLES / draft 2 / for Thursday's paper\n\n"
+            "Council was warned of bridge cable corrosion before lifting the lorry ban\n\n"
+            "Engineers flagged corrosion in the cables, according to a report.\n")
+    kinds = [s.kind for s in segment(text)]
+    assert kinds == ["heading", "heading", "claim"]

@@ -186,8 +186,10 @@ def segment(text: str, marked: frozenset[int] = frozenset()) -> list[Statement]:
             paragraph += 1
             continue
         # A draft's first line standing alone without a full stop is its headline, even in
-        # sentence case ("Landslide buries homes in mining town, killing 14").
-        for kind, block in _blocks(scan, lines, headline=not statements):
+        # sentence case ("Landslide buries homes in mining town, killing 14"); so is the first after a
+        # slug, a wire header or a kicker ("UPDATE 2-…", "SLUG: BRIDGE-CABLES / draft 2").
+        headline = len(statements) <= 2 and all(s.kind == "heading" for s in statements)
+        for kind, block in _blocks(scan, lines, headline=headline):
             spans = [(block[0].start, block[0].end)] if kind == "heading" else _sentences(scan, block)
             for s, e in spans:
                 statements.append(
