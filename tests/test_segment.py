@@ -538,3 +538,9 @@ def test_the_first_line_after_a_slug_is_still_the_headline():
             "Engineers flagged corrosion in the cables, according to a report.\n")
     kinds = [s.kind for s in segment(text)]
     assert kinds == ["heading", "heading", "claim"]
+
+
+def test_the_header_of_a_pasted_email_is_not_a_claim():
+    text = ("From: tipster@mail.example\nSent: Monday, 9 March 2026 07:42\nSubject: Tollmere bridge - they knew\n\n"
+            "I work in highways at the council. The October report said the cables were poor.\n")
+    assert [s.kind for s in segment(text)] == ["heading", "heading", "heading", "claim", "claim"]

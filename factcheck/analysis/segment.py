@@ -156,6 +156,7 @@ def is_blank(ch: str) -> bool:
 _CREDIT_LINE = re.compile(r"\W{0,3}(?:(?:additional |)(?:reporting|writing|editing|reported|written|edited|compiled)"
                           r" by\b|editor['’]?s['’]? note\b(?!\W*(?:\w+\W+){0,6}?(?:correct|clarif|updat))"
                           r"|note to editors\b)", re.IGNORECASE)
+_MAIL_HEADER = re.compile(r"(?:From|To|Cc|Bcc|Sent|Date|Subject|Reply-To): ", re.IGNORECASE)
 _DEVELOPING = re.compile(r"\W{0,3}this (?:is a developing story|story is developing)\b", re.IGNORECASE)
 
 
@@ -297,6 +298,8 @@ def _is_heading(
     `width` is the column the paragraph seems wrapped at, or 0 when there is no telling.
     """
     text, lex = scan.text, scan.lex
+    if _MAIL_HEADER.match(text, line.start, line.end):
+        return True  # "From: …", "Subject: …": the header of an email pasted into a draft
     if line.end - line.start > lex.heading_max_chars:
         return False
     s = text[line.start : line.end]
