@@ -278,6 +278,8 @@ def _may_wrap_a_title(text: str, lines: list[_Line]) -> bool:
     or a question heading and its answer."""
     if any(text[line.end - 1] in "?‽" for line in lines[:-1]):
         return False
+    if any(_MAIL_HEADER.match(text, line.start, line.end) for line in lines):
+        return False  # an email's header lines, each a heading of its own
     if any(_list_marker(text, line) is not None for line in lines[1:]):
         return False  # "- staff cuts at two mills⏎- a new chair": the items of a list, not a title
     return not any(text.startswith(_BYLINE, line.start) for line in lines[1:])
