@@ -1768,3 +1768,11 @@ def test_researchers_at_a_university_found_a_figure():
     (st,) = read("Researchers at Northfield University found 1,914 serious falls per 100,000 people.")
     assert [a.source_kind for a in st.attributions] == ["anonymous group"]
     assert st.attributions[0].source.startswith("researchers at Northfield University")
+
+
+def test_a_pull_quote_is_credited_to_the_name_after_its_dash():
+    _a, pull, _b, boxed = read("The ruling came on Friday.\n\nPULL QUOTE: \"Nobody came to look at the drains\" – "
+                               "Maureen Tidwell, resident\n\nLena Kovalenko won her appeal.\n\n"
+                               "“Eleven months proving what I told them.” — Kovalenko")
+    assert [(a.source, a.cue.text) for a in pull.attributions] == [("Maureen Tidwell", "–")]
+    assert [a.source for a in boxed.attributions] == ["Lena Kovalenko"]

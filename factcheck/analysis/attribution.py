@@ -50,7 +50,20 @@ def attribute(statements: list[Statement], text: str, registry: Registry) -> lis
             and _quoted_whole(st.text))
         previous = st
         label = _SPEAKER_LABEL.match(st.text) if ":" in st.text[:48] else None
-        if label is not None and (speaker := _labelled_speaker(label.group(1), st.start, ctx)) is not None:
+        credit = _QUOTE_CREDIT.search(st.text) if "”" in st.text or '"' in st.text else None
+        if credit is not None:
+            # '“Eleven months proving something I told them on day one.” — Lena Kovalenko': a pull
+            # quote and its credit line
+            name = credit.group("name")
+            full = ctx.full_name(name.split()[-1], st.start) if len(name.split()) == 1 else None
+            s, e = st.start + credit.start("name"), st.start + credit.end("name")
+            d = st.start + credit.start("dash")
+            st.attributions = [Attribution(source=full or name, source_kind="person or role", basis="explicit",
+                                           mention=Span(start=s, end=e, text=text[s:e]),
+                                           cue=Span(start=d, end=d + len(credit.group("dash")),
+                                                    text=text[d : d + len(credit.group("dash"))]))]
+            ctx.remember(st.attributions[0], st)
+        elif label is not None and (speaker := _labelled_speaker(label.group(1), st.start, ctx)) is not None:
             # "Feld: Because we have 2,100 empty seats …": an interview's answer, by the one it names
             s, e = st.start + label.start(1), st.start + label.end(1)
             st.attributions = [Attribution(source=speaker, source_kind="person or role", basis="explicit",
@@ -488,6 +501,9 @@ def _inherit(statements: list[Statement], lex: Lexicon, ctx: Context) -> None:
 
 
 # "Feld: …", "Mr. Okafor: …" at the start of a statement: a transcript's speaker label
+# A quotation closed, a dash, and the name it is credited to, ending the statement
+_QUOTE_CREDIT = re.compile(r"[”\"][\s*_]*(?P<dash>—|–|--|-)\s*(?P<name>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,4})"
+                           r"(?:,[^\"“”,]{1,60})?\s*$")  # (", resident": what the credit says of them)
 _SPEAKER_LABEL = re.compile(r"((?:(?:Mr|Mrs|Ms|Dr)\.? )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}):[ \t]")
 
 

@@ -80,7 +80,8 @@ _BULLET_STARTS = frozenset("-*•·+–")
 # What a line may end with and still run on into the next: a dateline's dash, a colon, a comma.
 _CONTINUES = frozenset(",;:-–—/&")
 _ALNUM = re.compile(r"[^\W_]")
-_QUOTE_THEN_SPEAKER = re.compile(r"[,!?][\"”’']\s+[^\W\d_]")
+# "“We are done,” she said", and a pull quote's credit: "“We are done.” — Ana Ruiz"
+_QUOTE_THEN_SPEAKER = re.compile(r"[,!?][\"”’']\s+[^\W\d_]|[\"”][\s*_]*(?:—|–|--|-)\s*[A-Z]")
 _HEADING_MAX_LINES = 3
 _BYLINE = ("By ", "by ", "BY ", "Reporting by", "Writing by", "Editing by")
 _FIRST_WORD = re.compile(r"[^\s\u200b\u200c\u200d\u2060\ufeff]+")
