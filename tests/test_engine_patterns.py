@@ -1776,3 +1776,11 @@ def test_a_pull_quote_is_credited_to_the_name_after_its_dash():
                                "“Eleven months proving what I told them.” — Kovalenko")
     assert [(a.source, a.cue.text) for a in pull.attributions] == [("Maureen Tidwell", "–")]
     assert [a.source for a in boxed.attributions] == ["Lena Kovalenko"]
+
+
+def test_a_speakers_own_account_of_a_silence_keeps_its_speaker():
+    _said, silence = read("Ruth Hollis said the talks had stalled. Kjeldsen has not answered my last three emails.")
+    assert who(silence) == [("Ruth Hollis", None, "inherited")]
+    assert [(n.entity, n.reported_by) for n in silence.non_responses] == [("Kjeldsen", "Ruth Hollis")]
+    _a, ours = read("Ruth Hollis said the talks had stalled. Kjeldsen has not answered our questions.")
+    assert not ours.attributions  # the newsroom's own note

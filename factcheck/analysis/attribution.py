@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from factcheck.analysis.lexicon import ANNOUNCING, Lexicon, lexicon
+from factcheck.analysis.lexicon import ANNOUNCING, FIRST_PERSON, Lexicon, lexicon
 from factcheck.analysis.names import OUTLET_KINDS, name_index
 from factcheck.analysis.reader import (
     NAME_PARTICLES,
@@ -489,7 +489,8 @@ def _inherit(statements: list[Statement], lex: Lexicon, ctx: Context) -> None:
         if carried is None:
             continue
         low = st.text.lower()
-        if lex.has_hedge(low) or lex.has_non_response(low) or ("verif" in low and _UNVERIFIED.search(low)) \
+        if lex.has_hedge(low) or (lex.has_non_response(low) and FIRST_PERSON.search(low) is None) \
+                or ("verif" in low and _UNVERIFIED.search(low)) \
                 or _names_other_outlet(st, carried, ctx) \
                 or _another_person_acts(st, carried, carried_text, ctx):
             # "reportedly": an unnamed source; "X declined to comment", "Neither report could be

@@ -86,6 +86,9 @@ QUOTE_CONTINUERS = frozenset({"went", "continued"})
 # Present-tense verbs of characterising, a frame only when the statement opens with who does it:
 # "The CDC calls it an urgent threat" (not "the plan calls for …")
 CHARACTERISERS = frozenset({"calls", "call"})
+# A speaker's own account in the first person singular, in lower-cased text: "They have not answered my
+# last three emails" is the speaker's, not the writer's note (and not "our request": the newsroom's)
+FIRST_PERSON = re.compile(r"\b(?:i|me|my)\b")
 # Participles of telling after "before", "after" or "while", with a that-clause: "… missed six shows
 # before announcing on Instagram that …"
 ANNOUNCING = frozenset({"announcing", "saying", "telling", "confirming", "revealing", "posting", "writing",

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from factcheck.analysis.lexicon import NON_RESPONSE_HINT_RE, Lexicon, lexicon
+from factcheck.analysis.lexicon import FIRST_PERSON, NON_RESPONSE_HINT_RE, Lexicon, lexicon
 from factcheck.analysis.names import NameIndex, name_index
 from factcheck.analysis.reader import tidy_source_name
 from factcheck.analysis.references import TITLES, Context
@@ -152,11 +152,11 @@ def _about_comment(phrase: str, after: str) -> bool:
     return False
 
 
-_FILLER = frozenset({"immediately", "to", "a", "an", "the", "our", "his", "her", "their", "its", "multiple",
+_FILLER = frozenset({"immediately", "to", "a", "an", "the", "our", "my", "his", "her", "their", "its", "multiple",
                      "repeated", "several", "emailed", "e-mailed", "written", "detailed", "phoned", "telephone",
                      "requests", "for", "on", "by", "from", "reuters", "bloomberg", "ap", "afp", "news",
                      "direct", "text", "voice", "numerous", "two", "three", "further", "follow-up", "specific",
-                     "additional", "more"})
+                     "additional", "more", "last", "latest", "first", "second"})
 
 
 _NEGATED_SUBJECT = re.compile(r"^\W*(?:neither|none of|no one|nobody)\b", re.IGNORECASE)
@@ -234,7 +234,10 @@ def _reporter(st: Statement, lex: Lexicon) -> str | None:
             continue  # "X declined to comment, saying only …": X's own words, not a report about X
         if att.basis in {"explicit", "reference"}:
             return att.via or att.source
+        if att.basis == "inherited" and FIRST_PERSON.search(st.text.lower()):
+            return att.via or att.source  # "… has not answered my last three emails": the speaker tells it
     return None
+
 
 
 def _subject(toks: list[Tok], phrase_start: int, lex: Lexicon) -> list[Tok]:
