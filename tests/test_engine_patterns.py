@@ -1784,3 +1784,9 @@ def test_a_speakers_own_account_of_a_silence_keeps_its_speaker():
     assert [(n.entity, n.reported_by) for n in silence.non_responses] == [("Kjeldsen", "Ruth Hollis")]
     _a, ours = read("Ruth Hollis said the talks had stalled. Kjeldsen has not answered our questions.")
     assert not ours.attributions  # the newsroom's own note
+
+
+def test_a_share_price_move_is_the_writers_market_data_not_inherited():
+    _said, shares = read("Analysts at Morrow Kent said the results were strong. Tessaly shares rose 12% in premarket "
+                         "trading on Monday.")
+    assert not shares.attributions and shares.flags == ["unattributed"]
