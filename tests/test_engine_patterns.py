@@ -1790,3 +1790,9 @@ def test_a_share_price_move_is_the_writers_market_data_not_inherited():
     _said, shares = read("Analysts at Morrow Kent said the results were strong. Tessaly shares rose 12% in premarket "
                          "trading on Monday.")
     assert not shares.attributions and shares.flags == ["unattributed"]
+
+
+def test_neither_responded_ends_the_inheritance():
+    _said, neither = read("A person with knowledge of the search said two directors were in talks. Neither "
+                          "Venkataraman nor Crane responded to requests for comment.")
+    assert not neither.attributions and "non-response" in neither.flags

@@ -489,7 +489,7 @@ def _inherit(statements: list[Statement], lex: Lexicon, ctx: Context) -> None:
         if carried is None:
             continue
         low = st.text.lower()
-        if ("shares" in low and _SHARE_MOVE.search(low) is not None) \
+        if ("shares" in low and _SHARE_MOVE.search(low) is not None) or _WITHHELD.search(low) is not None \
                 or lex.has_hedge(low) or (lex.has_non_response(low) and FIRST_PERSON.search(low) is None) \
                 or ("verif" in low and _UNVERIFIED.search(low)) \
                 or _names_other_outlet(st, carried, ctx) \
@@ -525,6 +525,8 @@ def _labelled_speaker(label: str, at: int, ctx: Context) -> str | None:
 # "Tessaly shares rose 12% in premarket trading": market data the writer adds, nobody's word
 _SHARE_MOVE = re.compile(r"^(?:[\w'’&.-]+ ){0,4}shares (?:\w+ )?(?:rose|fell|jumped|slid|dropped|climbed|gained|lost|"
                          r"tumbled|surged|plunged|sank|slumped|soared|rallied|edged|were (?:up|down)|closed)\b")
+# "Neither Venkataraman nor Crane responded to requests for comment": the writer's note of a silence
+_WITHHELD = re.compile(r"^\W*(?:neither|none of|no one|nobody)\b.{0,80}\b(?:replied|responded|commented|answered)\b")
 _LIST_ITEMS = frozenset({"- ", "* ", "• ", "· ", "+ ", "– "})
 _UNVERIFIED = re.compile(r"(?:\bnot\b|n['’]t\b|\bneither\b|\bunable to\b|\bcannot\b)[^.]{0,40}\bverif")
 _SHARES = frozenset({"percent", "per", "%", "majority", "minority", "third", "thirds", "quarter", "half", "most"})
