@@ -1796,3 +1796,11 @@ def test_neither_responded_ends_the_inheritance():
     _said, neither = read("A person with knowledge of the search said two directors were in talks. Neither "
                           "Venkataraman nor Crane responded to requests for comment.")
     assert not neither.attributions and "non-response" in neither.flags
+
+
+def test_who_a_report_cited_is_not_part_of_what_it_said():
+    said, reported = read("Tessaly said it planned to file for US approval by the end of the year. Bloomberg had "
+                          "reported in April that Tessaly planned to file for US approval by the end of the year, "
+                          "citing people familiar with the matter.")
+    assert reported.content is not None and "citing" not in reported.content.text
+    assert "corroborated" in said.flags and "corroborated" in reported.flags

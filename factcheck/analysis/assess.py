@@ -308,7 +308,7 @@ def _retold(statements: list[Statement], i: int, text: str, also: bool, lead: in
     if not same and not ((also or confirmed) and _ALSO_THAT_RE.search(text)):
         return None
     if not same and i <= _RETOLD_WITHIN and lead is not None and lead < i \
-            and len(stems[i] & stems[lead]) >= 2 and independent(i, lead):
+            and len(stems[i] & stems[lead]) >= (1 if also else 2) and independent(i, lead):
         # "Le Monde also reported that Brussels was poised to open a formal case" near the top
         # of a story retells its lead in other words; further down, "also" adds a new detail.
         return (lead, i, 100.0)

@@ -949,7 +949,10 @@ class StatementReader:
             k += 1
         if k >= len(toks):
             return None
-        return (toks[k].start, self.st.end)
+        # "…, citing people familiar with the matter": who it came from is not what was said
+        end = next((toks[j].start for j in range(k + 1, len(toks) - 1) if toks[j].text == ","
+                    and toks[j + 1].low in {"citing", "quoting"}), self.st.end)
+        return (toks[k].start, end)
 
     def _content_before(self, np: tuple[int, int]) -> tuple[int, int] | None:
         a = np[0]
