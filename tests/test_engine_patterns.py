@@ -922,7 +922,7 @@ def test_data_from_a_body_and_data_published_by_the_company():
 
 def test_residents_of_a_place_described_in_apposition():
     (st,) = read("Residents of Millbridge, a village a mile downstream, said the river smelled.")
-    assert who(st)[0][0] == "residents of Millbridge"
+    assert who(st)[0][0] == "residents of Millbridge (Millbridge residents)"
 
 
 def test_non_responses_of_speakers_spokeswomen_and_messages():
@@ -1804,3 +1804,9 @@ def test_who_a_report_cited_is_not_part_of_what_it_said():
                           "citing people familiar with the matter.")
     assert reported.content is not None and "citing" not in reported.content.text
     assert "corroborated" in said.flags and "corroborated" in reported.flags
+
+
+def test_a_group_of_a_named_place_is_named_both_ways():
+    (st,) = read("Residents of Millbridge said the water was brown.")
+    assert [(a.source, a.source_kind) for a in st.attributions] == [
+        ("residents of Millbridge (Millbridge residents)", "anonymous group")]

@@ -1045,11 +1045,15 @@ class StatementReader:
             phrase = tidy_source_name(self.span(a, b).text, lex)
             return [(f"{phrase} ({org} {toks[a + 1].text})", "person or role", "explicit", self.span(a, b), False,
                      None)]
-        if 3 <= len(words) <= 7 and words[0] in _GROUP_ROLES and words[1] in {"at", "from", "with"} \
-                and toks[a + 2].cap and all(t.cap or t.low in {"&", "and", "of"} for t in toks[a + 2 : b]):
+        named_after = 3 if len(words) >= 4 and words[1] in {"at", "from", "with", "of"} and words[2] == "the" \
+            and toks[a + 3].cap else 2
+        if 3 <= len(words) <= 7 and (words[0] in _GROUP_ROLES or words[0] in lex.group_heads
+                                     or words[0] in {"organizers", "organisers", "parents", "staff"}) \
+                and words[1] in {"at", "from", "with", "of"} and toks[a + named_after].cap \
+                and all(t.cap or t.low in {"&", "and", "of"} for t in toks[a + named_after : b]):
             # "Analysts at Garnock Securities wrote": both ways a reading may name them, as for a
             # spokesman ("analysts at Garnock Securities", "Garnock Securities analysts")
-            org = self.text[toks[a + 2].start : toks[b - 1].end]
+            org = self.text[toks[a + named_after].start : toks[b - 1].end]
             phrase = tidy_source_name(self.span(a, b).text, lex)
             return [(f"{phrase} ({org} {words[0]})", "anonymous group", "explicit", self.span(a, b), False, None)]
         owner_noun, role = None, None
