@@ -1810,3 +1810,9 @@ def test_a_group_of_a_named_place_is_named_both_ways():
     (st,) = read("Residents of Millbridge said the water was brown.")
     assert [(a.source, a.source_kind) for a in st.attributions] == [
         ("residents of Millbridge (Millbridge residents)", "anonymous group")]
+
+
+def test_a_place_based_epithet_is_not_a_given_name():
+    _owned, silent = read("The app is owned by Singapore-based Tessellate Group. Tessellate did not respond to a "
+                          "request for comment.")
+    assert [n.entity for n in silent.non_responses] == ["Tessellate Group"]

@@ -573,6 +573,7 @@ class Context:
                     given.insert(0, w)  # a middle initial: "Martin L. Eckhart"
                     continue
                 if not w[:1].isupper() or low in TITLES or not w[-1].isalpha() or not w.replace("-", "").isalpha() \
+                        or low.endswith(("-based", "-listed", "-headquartered", "-registered")) \
                         or low in lex.determiners or low in lex.np_prepositions or low in lex.np_stop_words \
                         or low in lex.intro_words or low in lex.weekdays or low in lex.months:
                     break  # "On Tuesday Acme …", "At Acme …" name no one
