@@ -1816,3 +1816,8 @@ def test_a_place_based_epithet_is_not_a_given_name():
     _owned, silent = read("The app is owned by Singapore-based Tessellate Group. Tessellate did not respond to a "
                           "request for comment.")
     assert [n.entity for n in silent.non_responses] == ["Tessellate Group"]
+
+
+def test_they_in_a_speakers_account_of_a_silence_is_never_the_speaker():
+    _said, silence = read("Ruth Hollis said the talks had stalled. They have not answered my last three emails.")
+    assert all(n.entity != "Ruth Hollis" for n in silence.non_responses)

@@ -386,7 +386,8 @@ def _entities(subject: list[Tok], text: str, names: NameIndex, lex: Lexicon, ctx
                 continue
         if words in (["he"], ["she"], ["they"], ["it"]):
             hit = ctx.resolve(lex.pronouns[words[0]], words[0], st, item[0].start)
-            if hit is not None:
+            # (not the one telling it: "They have not answered my emails" is not the speaker's silence)
+            if hit is not None and all(hit.source != a.source for a in st.attributions):
                 out.append(hit.source)
             continue
         speaker = next((k for k, t in enumerate(item) if t.bare in SPEAKS_FOR and k > 0), None)
