@@ -1821,3 +1821,9 @@ def test_a_place_based_epithet_is_not_a_given_name():
 def test_they_in_a_speakers_account_of_a_silence_is_never_the_speaker():
     _said, silence = read("Ruth Hollis said the talks had stalled. They have not answered my last three emails.")
     assert all(n.entity != "Ruth Hollis" for n in silence.non_responses)
+
+
+def test_a_team_before_a_title_is_not_a_surname():
+    _result, _told, quote = read("The Tidewater Ospreys beat the Ridgeline Foxes 4-3 on Thursday.\n\nFoxes coach "
+                                 "Dale Whitcombe told reporters the team stopped. “We got comfortable,” he said.")
+    assert who(quote) == [("Dale Whitcombe", None, "reference")]

@@ -498,7 +498,8 @@ class Context:
             if b - a == 2 and toks[a].low.rstrip(".") in HONORIFICS:
                 name = self.full_name(toks[a + 1].text, toks[a].start) or name  # "Ms. Solt" → "Miriam Solt"
             return _as_reference(person_name(name), "person or role")
-        if b - a == 1 and not self.names.find(self.text, toks, a, b):
+        if b - a == 1 and not self.names.find(self.text, toks, a, b) \
+                and not (b < len(toks) and toks[b].low in TITLES):  # "Foxes coach Dale Whitcombe": whose coach
             # "Amara Okafor stood on a loading dock …. Okafor, 34, has spent five years …. She said":
             # a surname whose full name the draft gave before.
             full = self.full_name(name, toks[a].start, strict=True)
