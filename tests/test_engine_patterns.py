@@ -1827,3 +1827,8 @@ def test_a_team_before_a_title_is_not_a_surname():
     _result, _told, quote = read("The Tidewater Ospreys beat the Ridgeline Foxes 4-3 on Thursday.\n\nFoxes coach "
                                  "Dale Whitcombe told reporters the team stopped. “We got comfortable,” he said.")
     assert who(quote) == [("Dale Whitcombe", None, "reference")]
+
+
+def test_a_group_that_speaks_in_a_clause_of_its_own_after_and():
+    (st,) = read("Prices rose and analysts said the trend would last.")
+    assert [(a.source, a.source_kind) for a in st.attributions] == [("analysts", "anonymous group")]

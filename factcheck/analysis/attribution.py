@@ -126,7 +126,10 @@ def _read_statement(r: StatementReader, ctx: Context) -> tuple[list[Attribution]
         embedded = [f for f in frames if f.kind == "verb" and f.position == "embedded"
                     and not (f.np[0] > 0 and r.toks[f.np[0] - 1].low in {"since", "until", "before"})
                     and (_is_outlet_np(r, f) or (f.np[0] > 0 and r.toks[f.np[0] - 1].low in SUBORDINATORS
-                                                 and may_speak(r, f.np)))]
+                                                 and may_speak(r, f.np))
+                         # "Prices rose and analysts said the trend would last": a clause of its own
+                         or (f.np[0] > 0 and r.toks[f.np[0] - 1].low in {"and", "but"}
+                             and r.toks[f.np[1] - 1].low in r.lex.group_heads))]
         chosen = embedded[:1]
     atts: list[Attribution] = []
     for f in chosen + anywhere[:2]:
