@@ -1832,3 +1832,10 @@ def test_a_team_before_a_title_is_not_a_surname():
 def test_a_group_that_speaks_in_a_clause_of_its_own_after_and():
     (st,) = read("Prices rose and analysts said the trend would last.")
     assert [(a.source, a.source_kind) for a in st.attributions] == [("analysts", "anonymous group")]
+
+
+def test_a_document_that_lists_is_a_source_but_a_company_listing_shares_is_not():
+    notice, listing = read("A notice Quillpay filed with the Maine attorney general lists 41,000 residents among "
+                           "those affected.\n\nThe company listed its shares in 2019.")
+    assert notice.attributions and notice.attributions[0].cue.text == "lists"
+    assert not listing.attributions
