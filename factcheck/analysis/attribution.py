@@ -187,15 +187,11 @@ def _participle_frame(r: StatementReader) -> Frame | None:
     for k in range(r.body + 2, len(toks) - 2):
         # "…, saying …"; "… missed six shows before announcing on Instagram that …": the same subject
         after_when = toks[k - 1].low in {"before", "after", "while"} and toks[k].low in ANNOUNCING
+        # "The Banque de France cut its forecast, citing weaker consumption": its own reasons (not after
+        # "declined to comment, citing …")
         reasons = toks[k].low == "citing" and toks[k - 1].text == "," and _cites_reasons(r, k + 1) \
-            and lex.non_response_re.search(r.text, r.st.start, toks[k].start) is None  # ("declined, citing …")
-        if reasons:
-            # "The Banque de France cut its forecast, citing weaker consumption": its own reasons
-            subject = _opening_subject(r, k)
-            if subject is None:
-                return None
-            return Frame("verb", (k, k + 1), subject, "start", content=(toks[k + 1].start, r.st.end))
-        if not after_when and (toks[k].low not in lex.participle_cues or toks[k - 1].text != ","):
+            and lex.non_response_re.search(r.text, r.st.start, toks[k].start) is None
+        if not (after_when or reasons) and (toks[k].low not in lex.participle_cues or toks[k - 1].text != ","):
             continue
         nxt = toks[k + 1] if toks[k + 1].low != "only" else toks[k + 2]
         if nxt.low in {"in", "on"}:
@@ -205,7 +201,7 @@ def _participle_frame(r: StatementReader) -> Frame | None:
             if that is not None and toks[that].low == "that":
                 nxt = toks[that]
         clause = nxt.low == "that" or nxt.text in OPEN_QUOTES or nxt.text == ":"
-        if not clause and (after_when or not (toks[k].low in lex.strong_participles and nxt.is_word)):
+        if not (clause or reasons) and (after_when or not (toks[k].low in lex.strong_participles and nxt.is_word)):
             continue
         subject = _opening_subject(r, k)
         if subject is None:
@@ -223,8 +219,7 @@ def _cites_reasons(r: StatementReader, k: int) -> bool:
     words = toks[k:end]
     return bool(words) and not any(
         t.cap or t.low in lex.role_heads or t.low in lex.group_heads or t.bare in lex.document_heads
-        or t.low in lex.reference_nouns or t.low in {"people", "person", "sources", "source", "officials"}
-        for t in words)
+        or t.low in lex.reference_nouns for t in words)
 
 
 def _opening_subject(r: StatementReader, limit: int) -> tuple[int, int] | None:
@@ -492,7 +487,7 @@ def _inherit(statements: list[Statement], lex: Lexicon, ctx: Context) -> None:
         if carried is None:
             continue
         low = st.text.lower()
-        if ("shares" in low and _SHARE_MOVE.search(low) is not None) or _WITHHELD.search(low) is not None \
+        if ("shares" in low and _SHARE_MOVE.search(low) is not None) or _NOBODY_ANSWERED.search(low) is not None \
                 or lex.has_hedge(low) or (lex.has_non_response(low) and FIRST_PERSON.search(low) is None) \
                 or ("verif" in low and _UNVERIFIED.search(low)) \
                 or _names_other_outlet(st, carried, ctx) \
@@ -505,10 +500,10 @@ def _inherit(statements: list[Statement], lex: Lexicon, ctx: Context) -> None:
                                        suspicious=a.suspicious) for a in carried]
 
 
-# "Feld: …", "Mr. Okafor: …" at the start of a statement: a transcript's speaker label
-# A quotation closed, a dash, and the name it is credited to, ending the statement
+# A quotation closed, a dash, and the name it is credited to, ending the statement (a pull quote)
 _QUOTE_CREDIT = re.compile(r"[”\"][\s*_]*(?P<dash>—|–|--|-)\s*(?P<name>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,4})"
                            r"(?:,[^\"“”,]{1,60})?\s*$")  # (", resident": what the credit says of them)
+# "Feld: …", "Mr. Okafor: …" at the start of a statement: a transcript's speaker label
 _SPEAKER_LABEL = re.compile(r"((?:(?:Mr|Mrs|Ms|Dr)\.? )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}):[ \t]")
 
 
@@ -529,7 +524,8 @@ def _labelled_speaker(label: str, at: int, ctx: Context) -> str | None:
 _SHARE_MOVE = re.compile(r"^(?:[\w'’&.-]+ ){0,4}shares (?:\w+ )?(?:rose|fell|jumped|slid|dropped|climbed|gained|lost|"
                          r"tumbled|surged|plunged|sank|slumped|soared|rallied|edged|were (?:up|down)|closed)\b")
 # "Neither Venkataraman nor Crane responded to requests for comment": the writer's note of a silence
-_WITHHELD = re.compile(r"^\W*(?:neither|none of|no one|nobody)\b.{0,80}\b(?:replied|responded|commented|answered)\b")
+_NOBODY_ANSWERED = re.compile(
+    r"^\W*(?:neither|none of|no one|nobody)\b.{0,80}\b(?:replied|responded|commented|answered)\b")
 _LIST_ITEMS = frozenset({"- ", "* ", "• ", "· ", "+ ", "– "})
 _UNVERIFIED = re.compile(r"(?:\bnot\b|n['’]t\b|\bneither\b|\bunable to\b|\bcannot\b)[^.]{0,40}\bverif")
 _SHARES = frozenset({"percent", "per", "%", "majority", "minority", "third", "thirds", "quarter", "half", "most"})

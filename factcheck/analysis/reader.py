@@ -35,6 +35,7 @@ from factcheck.analysis.lexicon import (
 from factcheck.analysis.names import OUTLET_KINDS, NameIndex
 from factcheck.analysis.references import (
     COMPANY_SUFFIXES,
+    EPITHETS,
     HONORIFICS,
     POSTNOMINALS,
     TITLE_WORDS,
@@ -131,7 +132,7 @@ class StatementReader:
         # "has also said", "on Monday said", "earlier this week said", "both reported"
         progressive = toks[ci].low.endswith("ing")  # "TeleCorvessa is reporting that …"
         while j >= 0 and (toks[j].low in lex.pre_cue_skip or toks[j].low in lex.weekdays
-                          or (progressive and toks[j].low in {"is", "are", "was", "were", "been"})
+                          or (progressive and toks[j].low in BE_FORMS)
                           or (toks[j].low in {"on", "this", "last", "in"} and j + 1 < ci)
                           or (toks[j].low in lex.months and j > 0 and toks[j - 1].low in {"in", "on", "since"})):
             j -= 1
@@ -569,7 +570,7 @@ class StatementReader:
         before a that-clause (not "The company is reporting strong sales")."""
         toks = self.toks
         return toks[ci].low in self.lex.progressive_cues and 0 < ci < len(toks) - 1 and toks[ci + 1].low == "that" \
-            and toks[ci - 1].low in {"is", "are", "was", "were", "been"}
+            and toks[ci - 1].low in BE_FORMS
 
     def _quote_follows(self, ci: int) -> bool:
         return any(t.text in OPEN_QUOTES for t in self.toks[ci + 1 : ci + 10])
@@ -1247,7 +1248,7 @@ class StatementReader:
                     raw[-1][:1].isupper() and rest[0].endswith(("ian", "ean", "ese", "ish")))):
                 return "person", "epithet"  # "the Colombian said", "the 25-year-old added"
             if raw[-1][:1].isupper() or (not described and any(
-                    not is_adjective_of_place(w) and not w.endswith(_EPITHETS) for w in caps)):
+                    not is_adjective_of_place(w) and not w.endswith(EPITHETS) for w in caps)):
                 return None  # "the Labor Department" is a name, not a pointer back
             owners = [w[:-2] for w in rest[:-1] if w.endswith(("'s", "’s"))]
             if lex.reference_nouns.get(rest[-1]) == "person" and any(
@@ -1288,8 +1289,6 @@ _PLURAL_FIRMS = frozenset({"firms", "companies", "groups", "banks", "brokerages"
 # "was first reported by", "reported earlier by": adverbs around a passive report's participle
 _PASSIVE_ADVERBS = frozenset({"first", "earlier", "previously", "initially", "originally", "also", "widely",
                               "exclusively"})
-# "Tokyo-based", "AIM-listed": where a company is based or listed, no part of its name
-_EPITHETS = ("-based", "-listed", "-headquartered", "-registered")
 _WORKS_AT = re.compile(r"^[A-Z][\w'’.-]* (?:[A-Z][\w'’.-]* ){0,2}(?:of|at|from) [A-Z]")
 # Nouns for an outlet that a place may describe: "the Hong Kong newspaper", "the Seoul daily"
 _DESCRIBED_OUTLETS = frozenset({"newspaper", "paper", "daily", "broadcaster", "weekly", "tabloid", "magazine",
@@ -1307,6 +1306,8 @@ def _short_name(word: str) -> bool:
     """An acronym or the short name an organisation goes by, as written in brackets after its name:
     "(NUM)", "(Nice)", "(Ofcom)"."""
     return word.isupper() or (word[:1].isupper() and word[1:].islower() and len(word) <= 8 and word.isalpha())
+
+
 # Verbs right after "that X says": the clause X vouches for ("that the company says is …")
 _CLAIMED_VERBS = frozenset({"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could",
                             "costs", "cost", "contains", "makes", "made", "uses"})
@@ -1415,7 +1416,7 @@ def tidy_source_name(text: str, lex: Lexicon) -> str:
                 name = rest  # "the Commerce Department" → "Commerce Department"
             break
     words = name.split(" ")
-    while len(words) > 1 and words[0].lower().endswith(_EPITHETS) \
+    while len(words) > 1 and words[0].lower().endswith(EPITHETS) \
             and words[1][:1].isupper():
         words = words[1:]  # "Tokyo-based Tsurugi": where it is based is no part of its name
     name = " ".join(words)

@@ -292,7 +292,7 @@ class Context:
             # of place ("the Denver-based retailer") still points back.
             words = (noun, *NOUN_ALIASES.get(noun, ()))
             fit = [m for m in pool if any(w in m.name.lower() for w in words)]
-            epithet = not modifiers or any(w.endswith(("-based", "-listed", "-headquartered", "-registered"))
+            epithet = not modifiers or any(w.endswith(EPITHETS)
                                            or is_adjective_of_place(w) for w in modifiers)
             # "Shares in Redgum Minerals fell after the lithium explorer said …": a description of the
             # company the same statement just named
@@ -309,14 +309,14 @@ class Context:
             if not pool:
                 return None
             hit = pool[-1]
-            spoke = [m for m in srcs if m.kind not in PERSON_KINDS and m.att is not None and m.att.cue is not None
-                     and m.said_in is not None]
-            said_in = spoke[-1].said_in if spoke else None
-            if said_in is not None and hit.att is None and current is not None and said_in is self._previous(current) \
-                    and said_in.start <= hit.pos < said_in.end:
+            previous = self._previous(current) if hit.att is None and current is not None else None
+            if previous is not None and previous.start <= hit.pos < previous.end:
                 # "The company said in a filing with the Securities and Exchange Commission that …. It
                 # said …": the organisation that spoke just before, not a body its statement named
-                hit = spoke[-1]
+                spoke = next((m for m in reversed(srcs) if m.kind not in PERSON_KINDS and m.att is not None
+                              and m.att.cue is not None), None)
+                if spoke is not None and spoke.said_in is previous:
+                    hit = spoke
             if hit.att is not None and hit.att.source == hit.name:
                 return hit.att
             return _as_reference(hit.name, hit.kind)
@@ -574,7 +574,7 @@ class Context:
                     given.insert(0, w)  # a middle initial: "Martin L. Eckhart"
                     continue
                 if not w[:1].isupper() or low in TITLES or not w[-1].isalpha() or not w.replace("-", "").isalpha() \
-                        or low.endswith(("-based", "-listed", "-headquartered", "-registered")) \
+                        or low.endswith(EPITHETS) \
                         or low in lex.determiners or low in lex.np_prepositions or low in lex.np_stop_words \
                         or low in lex.intro_words or low in lex.weekdays or low in lex.months:
                     break  # "On Tuesday Acme …", "At Acme …" name no one
@@ -904,6 +904,8 @@ _INSTRUMENTS = frozenset({"crude", "futures", "benchmark", "index", "contract", 
                           "bonds", "notes", "prices", "price", "spot", "average", "composite"})
 
 
+# "Tokyo-based", "AIM-listed": where an organisation is based or listed, never part of its name
+EPITHETS = ("-based", "-listed", "-headquartered", "-registered")
 # Small words inside a name: "Bank of Japan", "Banque de France", "Banco Central do Brasil"
 _NAME_JOINERS = frozenset({"of", "and", "&", "for", "de", "do", "du", "des", "da", "di", "del", "della", "von", "van",
                            "der", "den"})
