@@ -165,6 +165,12 @@ class Resolved(Model):
 class InputError(Exception):
     """A problem the user can fix (missing file, binary input, bad option): one line, exit 2."""
 
+    @classmethod
+    def engine_bug(cls, path: str, exc: BaseException) -> InputError:
+        """The one line for a draft the engine raised on: a bug of ours, named so it can be reported."""
+        return cls(f"{path}: the engine could not read this draft ({type(exc).__name__}); this is a bug in "
+                   "factcheck, please report it with the draft")
+
 
 class DatabaseError(Exception):
     """The database cannot be used as asked (corrupt, foreign, newer schema): one line, exit 2."""

@@ -837,8 +837,7 @@ def load_session(
     try:
         reading = analyse(draft, registry)
     except Exception as exc:  # an engine bug: one clear line for `export`, never a traceback
-        raise InputError(f"{draft.path}: the engine could not read this draft ({type(exc).__name__}); this is a "
-                         "bug in factcheck, please report it with the draft") from exc
+        raise InputError.engine_bug(draft.path, exc) from exc
     if store is None:
         return ReviewSession(reading, reviewer=reviewer, text=draft.text, readonly=True)
     draft_id = store.register_draft(draft)

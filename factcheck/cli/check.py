@@ -160,9 +160,7 @@ def _readings(
         try:
             reading = analyse(draft, registry=registry)
         except Exception as exc:  # an engine bug must not end a run over an archive, nor print a traceback
-            click.echo(f"factcheck: {safe(str(path))}: the engine could not read this draft "
-                       f"({type(exc).__name__}); this is a bug in factcheck, please report it with the draft",
-                       err=True)
+            click.echo(f"factcheck: {safe(str(InputError.engine_bug(str(path), exc)))}", err=True)
             outcome.unreadable += 1
             continue
         for warning in reading.warnings:
