@@ -227,10 +227,11 @@ def _too_large(name: str, size: int | None, max_bytes: int) -> InputError:
 def _human_size(size: int) -> str:
     if size < 1024:
         return f"{size} bytes"
+    scaled = float(size)
     for unit in ("KB", "MB", "GB"):
-        size /= 1024
-        if size < 1024 or unit == "GB":
-            return f"{size:.1f} {unit}".replace(".0 ", " ")
+        scaled /= 1024
+        if scaled < 1024 or unit == "GB":
+            return f"{scaled:.1f} {unit}".replace(".0 ", " ")
     raise AssertionError("unreachable")
 
 

@@ -16,3 +16,11 @@ def test_ruff_is_clean():
     result = subprocess.run([ruff, "check", "--output-format", "concise", "factcheck", "tests", "scripts"],
                             cwd=REPO, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_engine_type_hints_hold():
+    # mypyc compiles the engine by its type hints (setup.py) and checks them at run time, so a
+    # hint that lies is a crash in the compiled build: mypy keeps them true.
+    result = subprocess.run([sys.executable, "-m", "mypy", "--no-error-summary"], cwd=REPO,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr

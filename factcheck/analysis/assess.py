@@ -267,7 +267,7 @@ def _confirmations(statements: list[Statement], stems: dict[int, frozenset[str]]
         # a name in the phrase ("Tolliver's exit") that the lead lacks points to the first claim with it
         named = _stems(" ".join(_CAPITALISED_RE.findall(m.group("np"))), stem_chars)
         with_name = sorted({j for k in named for j in first_with.get(k, ()) if j < i and independent(i, j)})
-        if lead_ok and (not with_name or lead in with_name):
+        if lead_ok and lead is not None and (not with_name or lead in with_name):
             out.append((lead, i, 100.0))
         elif with_name:
             out.append((with_name[0], i, 100.0))
@@ -402,7 +402,7 @@ def assess(statements: list[Statement]) -> list[Statement]:
     Sets `flags` on the statements it is given (and returns the same list); idempotent, so the
     review UI calls it again after a reviewer corrects a reading (on copies it owns).
     """
-    corroborated = set()
+    corroborated: set[int] = set()
     for i, j, _score in corroborating_pairs(statements):
         corroborated.update((i, j))
     for i, st in enumerate(statements):

@@ -305,7 +305,7 @@ def _entities(subject: list[Tok], text: str, names: NameIndex, lex: Lexicon, ctx
         items.pop()
     # Appositions are not entities: "A, B and C, the group's parent," (a comma after the "and" that
     # closed the list) and "Pacific Crest's parent, Crest Holdings" (a description beside a name).
-    keep = []
+    keep: list[list[Tok]] = []
     closed = False
     for n, item in enumerate(items):
         join = joins[n - 1] if n else None
@@ -400,9 +400,9 @@ def _entities(subject: list[Tok], text: str, names: NameIndex, lex: Lexicon, ctx
             if not core and speaker == len(item) - 1 and item[0].low == "the" and item[speaker].bare != "office":
                 # "The spokesman declined": whom the spokesman named before speaks for
                 hit = ctx.resolve("person", item[speaker].low, st, item[0].start)
-                owner = _SPOKESPERSON_OF.search(hit.source) if hit is not None else None
-                if owner is not None:
-                    out.append(owner.group(1) or owner.group(2))
+                speaks_for = _SPOKESPERSON_OF.search(hit.source) if hit is not None else None
+                if speaks_for is not None:
+                    out.append(speaks_for.group(1) or speaks_for.group(2))
                     continue
             if not core and speaker == len(item) - 1 and item[0].low in {"a", "an"} \
                     and item[speaker].bare in _SPOKESPEOPLE:
@@ -425,12 +425,12 @@ def _entities(subject: list[Tok], text: str, names: NameIndex, lex: Lexicon, ctx
                     out.append(hit.source)
                     continue
             if core and all(t.cap for t in core):
-                owner = text[core[0].start : core[-1].end]
-                bare = owner.removesuffix("'s").removesuffix("’s")
-                full = ctx.expand_name(bare, item[0].start)
-                if bare != owner and full != bare:
+                written = text[core[0].start : core[-1].end]
+                name = written.removesuffix("'s").removesuffix("’s")
+                full = ctx.expand_name(name, item[0].start)
+                if name != written and full != name:
                     # "Holm's office" → "Mira Holm's office": whose office, by the full name.
-                    out.append(full + owner[len(bare):] + text[core[-1].end : item[-1].end])
+                    out.append(full + written[len(name):] + text[core[-1].end : item[-1].end])
                 else:
                     out.append(full)
                 continue
@@ -452,9 +452,9 @@ def _entities(subject: list[Tok], text: str, names: NameIndex, lex: Lexicon, ctx
                 continue
         if len(item) == 2 and words[0].rstrip(".") in {"mr", "mrs", "ms", "dr"} and item[1].cap:
             # "Mr. Stein did not return calls": the person the draft named in full before
-            full = ctx.full_name(item[1].text, item[0].start)
-            if full:
-                out.append(full)
+            in_full = ctx.full_name(item[1].text, item[0].start)
+            if in_full:
+                out.append(in_full)
                 continue
         name = tidy_source_name(raw, lex)
         if name:

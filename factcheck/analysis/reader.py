@@ -47,7 +47,7 @@ from factcheck.analysis.references import (
 )
 from factcheck.analysis.sources import ends_with_a_body_word, fold_lookalikes, guess_kind
 from factcheck.analysis.tokens import CLAUSE_PUNCT, CLOSE_QUOTES, OPEN_QUOTES, Tok
-from factcheck.models import RegistrySource, SourceKind, Span, Statement
+from factcheck.models import Basis, RegistrySource, SourceKind, Span, Statement
 
 MAX_NP = 12  # words in a source's noun phrase; longer stretches are clauses, not names
 MAX_RELATIVE = 30  # tokens of a relative clause between commas: ", who asked not to be named because …,"
@@ -1057,12 +1057,12 @@ class StatementReader:
             org = self.text[toks[a + named_after].start : toks[b - 1].end]
             phrase = tidy_source_name(self.span(a, b).text, lex)
             return [(f"{phrase} ({org} {words[0]})", "anonymous group", "explicit", self.span(a, b), False, None)]
-        owner_noun, role = None, None
+        owner_noun, role_word = None, None
         if len(words) == 3 and words[0] in {"a", "an"} and words[2] in lex.role_heads and not toks[a + 1].cap:
-            owner_noun, role = words[1], toks[a + 2].text  # "a company spokesperson"
+            owner_noun, role_word = words[1], toks[a + 2].text  # "a company spokesperson"
         elif len(words) == 5 and words[0] in {"a", "an"} and words[1] in lex.role_heads \
                 and words[2] in {"for", "at", "of"} and words[3] in {"the", "its"}:
-            owner_noun, role = words[4], toks[a + 1].text  # "a spokesperson for the organization"
+            owner_noun, role_word = words[4], toks[a + 1].text  # "a spokesperson for the organization"
         if owner_noun is not None and lex.reference_nouns.get(owner_noun) in {"company", "government"}:
             # The spokesperson of the organisation named before. Both ways a reading may name them are
             # kept, as for "a spokesman for Solvang Air".
@@ -1070,7 +1070,7 @@ class StatementReader:
             if owner is not None:
                 mention = self.span(a, b)
                 org = ctx.expand_name(owner.source, toks[a].start)
-                name = f"{tidy_source_name(mention.text, lex)} ({org} {role})"
+                name = f"{tidy_source_name(mention.text, lex)} ({org} {role_word})"
                 return [(name, "person or role", "explicit", mention, False, None)]
         # A back-reference: a pronoun, or "the report", "the company", "one of the people".
         mention = self.span(a, b)
@@ -1090,8 +1090,8 @@ class StatementReader:
                 and not known:
             # "Calloway's data put Asterion ahead", "Reuters' calculations": whose data, by the name
             # the draft gave in full ("Calloway Analytics")
-            owner = ctx.expand_name(without_possessive(toks[a].text), mention.start)
-            return [(owner, _kind_of(owner, lex, self.text, mention.start), "explicit", mention, False, None)]
+            full_name = ctx.expand_name(without_possessive(toks[a].text), mention.start)
+            return [(full_name, _kind_of(full_name, lex, self.text, mention.start), "explicit", mention, False, None)]
         if 3 <= len(words) <= 4 and words[0] == "the" and toks[a + 1].low != toks[a + 1].bare \
                 and toks[a + 1].bare in lex.reference_nouns and toks[b - 1].bare in lex.document_heads:
             # "the commission's (constituency-wise) figures": what the body named before published,
@@ -1112,8 +1112,8 @@ class StatementReader:
         if ref is not None:
             cls, noun = ref
             # (the first word of a two-word noun, "central bank", is no modifier)
-            inner = words[1:-2] if " ".join(words[-2:]) in lex.reference_nouns else words[1:-1]
-            modifiers = tuple(w for w in inner if w not in lex.determiners and w not in {"of"})
+            middle = words[1:-2] if " ".join(words[-2:]) in lex.reference_nouns else words[1:-1]
+            modifiers = tuple(w for w in middle if w not in lex.determiners and w not in {"of"})
             hit = ctx.resolve(cls, noun, self.st, mention.start, modifiers)
             if hit is not None:
                 return [(hit.source, hit.source_kind, "reference", mention, False, hit.via)]
@@ -1157,9 +1157,9 @@ class StatementReader:
         if made_by is not None and any(t.bare in lex.document_heads for t in toks[a:made_by]) \
                 and toks[made_by + 1].low == "the" and made_by + 2 < b and toks[b - 1].low in lex.reference_nouns:
             # "data published by the company", "data from the weather service": the body named before
-            hit = [x for x in self.sources_of((made_by + 1, b), ctx) if x[2] == "reference"]
-            if len(hit) == 1:
-                return [(hit[0][0], hit[0][1], "reference", mention, hit[0][4], hit[0][5])]
+            by_ref = [x for x in self.sources_of((made_by + 1, b), ctx) if x[2] == "reference"]
+            if len(by_ref) == 1:
+                return [(by_ref[0][0], by_ref[0][1], "reference", mention, by_ref[0][4], by_ref[0][5])]
         if made_by is not None and any(t.bare in lex.document_heads for t in toks[a:made_by]):
             # "final results declared by the Election Commission", "a poll released Tuesday by the
             # Marlow Institute": whoever made the document vouches for it
@@ -1178,11 +1178,11 @@ class StatementReader:
             # "An analysis by The Harwick Tribune of 4,000 inspection reports", "a Herald review of
             # payroll records", "a Reuters examination": whoever made the study vouches for it
             if study + 1 < b and toks[study + 1].low == "by":
-                k = study + 2 + (toks[study + 2].low == "the" if study + 2 < b else 0)
-                run = k
-                while run < b and toks[run].cap and toks[run].is_word:
-                    run += 1
-                maker = (study + 2, run) if run > k else None
+                begin = study + 2 + (toks[study + 2].low == "the" if study + 2 < b else 0)
+                stop = begin
+                while stop < b and toks[stop].cap and toks[stop].is_word:
+                    stop += 1
+                maker = (study + 2, stop) if stop > begin else None
             else:
                 first = a + (toks[a].low in lex.determiners)
                 maker = (first, study) if study > first and all(t.cap for t in toks[first:study]) else None
@@ -1264,7 +1264,7 @@ class StatementReader:
         return None
 
 
-Named = tuple[str, SourceKind, str, Span, bool, str | None]
+Named = tuple[str, SourceKind, Basis, Span, bool, str | None]
 
 _REF_KIND: dict[str, SourceKind] = {
     "outlet": "document", "company": "company", "person": "person or role",

@@ -156,8 +156,8 @@ class Context:
         if ref == "outlet" and noun == "journal":
             # "a study published in the journal Science …. The journal said": the journal named
             found = None
-            for m in _JOURNAL_NAMED.finditer(self.text, max(0, before - FULL_NAME_WINDOW), before):
-                found = m.group(1)
+            for journal in _JOURNAL_NAMED.finditer(self.text, max(0, before - FULL_NAME_WINDOW), before):
+                found = journal.group(1)
             if found is not None:
                 return _as_reference(found, "news outlet")
         if ref == "outlet" and noun == "report":
@@ -179,7 +179,7 @@ class Context:
         if ref == "outlet":
             # Outlets named as sources or conduits, or only mentioned ("TechCrunch's questions"), and
             # unknown names that "reported" something (a small outlet the registry lacks).
-            pool: list[Mention] = []
+            pool = []
             for m in srcs:
                 if m.kind in OUTLET_KINDS or (m.att is not None and m.att.cue is not None and m.kind in ORG_KINDS
                                                and m.att.cue.text.lower() in REPORTING_CUES
@@ -209,26 +209,26 @@ class Context:
         if ref in {"person", "group"}:
             if noun in {"he", "she", "epithet"}:
                 # "the Colombian", "the 25-year-old": a person of either gender, found as he or she is
-                noun = None if noun == "epithet" else noun
-                fits = self._gender_fits(noun)
-                new = self.introduced_person(current, before, noun)
+                gender = None if noun == "epithet" else noun
+                fits = self._gender_fits(gender)
+                new = self.introduced_person(current, before, gender)
                 if new is not None:
                     return _as_reference(new, "person or role")
                 named = next((m for m in reversed(srcs)
                               if m.kind == "person or role" and m.name[:1].isupper() and fits(m)), None)
                 # "Hale, a three-term congresswoman, has been outspent …. Asked about the poll, she said":
                 # a person who opened a statement since the last one who spoke is nearer.
-                hit = self.person_subject(before, after=named.pos if named is not None else -1, noun=noun,
-                                          surname_only=True) \
+                person = self.person_subject(before, after=named.pos if named is not None else -1, noun=gender,
+                                            surname_only=True) \
                     or (named.att if named is not None and named.att is not None
                         else _as_reference(named.name, named.kind) if named is not None else None) \
                     or _latest(srcs, lambda m: (m.kind == "person or role" and fits(m))
                                or (m.kind in ORG_KINDS and _looks_like_a_name(m.name) and fits(m))) \
                     or self.person_subject(before) \
-                    or self.person_named(before, noun)
-                if hit is not None and noun is not None:
-                    self.genders.setdefault(hit.source, noun)
-                return hit
+                    or self.person_named(before, gender)
+                if person is not None and gender is not None:
+                    self.genders.setdefault(person.source, gender)
+                return person
             if noun == "they":
                 # "they": a group, or a plural name that is not a company's ("Calloway Foods")
                 return (_latest(srcs, lambda m: m.kind == "anonymous group"
@@ -262,19 +262,19 @@ class Context:
                 if not fit:
                     return None
             if noun in {"government", "administration", "state"}:
-                hit = (fit or [None])[-1]  # a government is not one of its ministries
-                return _as_reference(hit.name, hit.kind) if hit else None
+                # a government is not one of its ministries
+                return _as_reference(fit[-1].name, fit[-1].kind) if fit else None
             if not fit and noun in _GOVERNMENT_HEADS:
                 # "the department" long after "the state Department of Transportation": the body the
                 # draft named, however far back
-                named = self.body_named_before(noun, before)
-                if named is not None:
-                    return _as_reference(named, "government body")
+                body = self.body_named_before(noun, before)
+                if body is not None:
+                    return _as_reference(body, "government body")
             gov = [m for m in everything if m.kind == "government body"]
-            hit = (fit or gov or [None])[-1]
-            if hit is None:
-                named = self.noun_phrase_before(noun, before)  # "Chile's environmental regulator suspended …"
-                return _as_reference(named, "government body") if named else None
+            if not fit and not gov:
+                phrase = self.noun_phrase_before(noun, before)  # "Chile's environmental regulator suspended …"
+                return _as_reference(phrase, "government body") if phrase else None
+            hit = (fit or gov)[-1]
             if hit.kind == "document":
                 # "According to North Vale Police figures, …. The force said": the body, not its figures.
                 owner = " ".join(w for w in hit.name.split() if w.lower() not in self.lex.document_heads)
@@ -297,8 +297,8 @@ class Context:
             # "Shares in Redgum Minerals fell after the lithium explorer said …": a description of the
             # company the same statement just named
             here = [m for m in pool if current is not None and m.pos >= current.start]
-            hit = (fit or (pool if noun in GENERIC_COMPANY or epithet else []) or here or [None])[-1]
-            return _as_reference(hit.name, hit.kind) if hit else None
+            company = fit or (pool if noun in GENERIC_COMPANY or epithet else []) or here
+            return _as_reference(company[-1].name, company[-1].kind) if company else None
         if ref == "thing":
             pool = [m for m in srcs if m.kind not in PERSON_KINDS] + [m for m in ents if m.kind not in OUTLET_KINDS]
             # "The Athletic, citing sources close to the player, reported …. It said …": the outlet
@@ -464,7 +464,8 @@ class Context:
                   if name not in known]
         if len(set(people)) != 1 or not self.may_be(people[0], noun):
             return None
-        self.genders.setdefault(people[0], noun)
+        if noun is not None:
+            self.genders.setdefault(people[0], noun)
         return people[0]
 
     def person_subject(self, before: int, after: int = -1, noun: str | None = None,
@@ -866,8 +867,8 @@ def entities_in(st: Statement, text: str, names: NameIndex, lex: Lexicon, toks: 
                 continue  # "a Saudi Pro League club", "an Acme Bank spokesman": a name used as a modifier
             name = without_possessive(text[toks[a].start : toks[b - 1].end].rstrip("."))
             # "Senate Energy Committee", "Transport Workers Union": bodies, kept apart from companies
-            body = _institutional(name) or suffix in UNION_SUFFIXES
-            out.append(Mention(toks[a].start, name, "organisation" if body else "company"))
+            public = _institutional(name) or suffix in UNION_SUFFIXES
+            out.append(Mention(toks[a].start, name, "organisation" if public else "company"))
     if body + 2 < len(toks) and toks[body].low == "shares" and toks[body + 1].low in {"in", "of"} \
             and toks[body + 2].cap:
         # "Shares in Redgum Minerals fell 38% after the lithium explorer said …": a listed company

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from factcheck.models import Statement
+from factcheck.models import Kind, Statement
 
 __all__ = ["BLANK_CHARS", "is_blank", "segment"]
 
@@ -237,7 +237,7 @@ def _visible(text: str, start: int, end: int) -> _Line | None:
 # --- headings --------------------------------------------------------------------------------
 
 
-def _blocks(scan: _Scan, lines: list[_Line], headline: bool = False) -> list[tuple[str, list[_Line]]]:
+def _blocks(scan: _Scan, lines: list[_Line], headline: bool = False) -> list[tuple[Kind, list[_Line]]]:
     """Cut a paragraph into heading lines and runs of running text, each a paragraph of its own."""
     marked = {k for k, line in enumerate(lines) if line.start - line.indent in scan.marked}
     if 1 < len(lines) <= _HEADING_MAX_LINES and not marked and _may_wrap_a_title(scan.text, lines):
@@ -245,7 +245,7 @@ def _blocks(scan: _Scan, lines: list[_Line], headline: bool = False) -> list[tup
         whole = _Line(lines[0].start, lines[-1].end, lines[0].indent)
         if _is_heading(scan, whole, None, None, True, False, 0):
             return [("heading", [whole])]
-    blocks: list[tuple[str, list[_Line]]] = []
+    blocks: list[tuple[Kind, list[_Line]]] = []
     alone = len(lines) == 1
     # The column the paragraph is wrapped at, if it is: the longest line that visibly runs on
     # into the next one (leaving out the line being judged).
@@ -524,7 +524,9 @@ def _full_stop_ends(scan: _Scan, t: int, i: int, cur: int, end: int) -> bool:
     raw = text[k:t]
     cut = _TOKEN_CUT.search(raw)
     if cut is not None:  # a line break, a tab or an opening bracket inside: cut after the last
-        k = t - _TOKEN_CUT_REV.match(raw[::-1]).end()
+        tail = _TOKEN_CUT_REV.match(raw[::-1])
+        assert tail is not None  # the pattern matches the empty string
+        k = t - tail.end()
         raw = text[k:t]
     token = raw.rstrip(_CLOSERS).lstrip("'’")
     if not token:
