@@ -186,7 +186,10 @@ def main() -> int:
 
     # Figures from a busy machine are worth less: say how busy it was.
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg()) if hasattr(os, "getloadavg") else "n/a"
+    from factcheck.analysis.engine import describe
+
     print(f"factcheck benchmark · Python {sys.version.split()[0]} · {_pin_to_one_cpu()}")
+    print(f"engine: {describe()}")  # the targets are met compiled; the pure-Python engine is slower
     print(f"load average {load} on {os.cpu_count()} CPUs\n")
     bench_seed(args.seed_draft, args.runs)
     print()

@@ -13,7 +13,7 @@ REPO = Path(__file__).resolve().parents[1]
 def test_ruff_is_clean():
     ruff = shutil.which("ruff", path=str(Path(sys.executable).parent)) or shutil.which("ruff")
     assert ruff, "ruff is part of the test extras: pip install -e '.[test]'"
-    result = subprocess.run([ruff, "check", "--output-format", "concise", "factcheck", "tests", "scripts"],
+    result = subprocess.run([ruff, "check", "--output-format", "concise", "factcheck", "tests", "scripts", "setup.py"],
                             cwd=REPO, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
 

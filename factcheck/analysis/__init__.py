@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import hashlib
 
+# First: it decides whether the compiled engine or its sources load (see engine.py).
+from factcheck.analysis import engine  # noqa: F401
 from factcheck.analysis.assess import assess, summarise
 from factcheck.analysis.attribution import attribute
 from factcheck.analysis.nonresponse import find_non_responses

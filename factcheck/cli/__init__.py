@@ -37,8 +37,18 @@ class FactcheckGroup(click.Group):
             ctx.exit(0)
 
 
+def _version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    if not value or ctx.resilient_parsing:
+        return
+    from factcheck.analysis.engine import describe  # (loads the engine: only when asked)
+
+    click.echo(f"factcheck {__version__} · engine: {describe()}")
+    ctx.exit()
+
+
 @click.group(cls=FactcheckGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="factcheck")
+@click.option("--version", is_flag=True, expose_value=False, is_eager=True, callback=_version,
+              help="Show the version, and whether the engine runs compiled, and exit.")
 def main() -> None:
     """Who says so? Attribution checking for news drafts."""
 
