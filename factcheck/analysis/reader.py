@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
 
 from factcheck.analysis.lexicon import (
     CARRIES,
@@ -89,16 +88,26 @@ REPORT_NOUNS = frozenset({"report", "reports", "newspaper", "paper", "article", 
 # --- Candidate frames --------------------------------------------------------------------------
 
 
-@dataclass(slots=True)
 class Frame:
-    kind: str  # "verb", "according", "per", "passive"
-    cue: tuple[int, int]  # token range of the cue words
-    np: tuple[int, int]  # token range of the source's noun phrase
-    position: str  # "start", "trailing", "inverted", "anywhere", "embedded"
-    via_np: tuple[int, int] | None = None  # "told B", "quoted … as saying": the conduit
-    primary_np: tuple[int, int] | None = None  # "B quoted A as saying": A
-    content: tuple[int, int] | None = None  # character range of what the source vouches for
-    also_np: tuple[int, int] | None = None  # "A, …, and B, …, both said": A beside B
+    """A cue with the noun phrase that names its source. (A plain class, not a dataclass: compiled,
+    its __init__ is compiled too; a dataclass's generated one would not be.)"""
+
+    __slots__ = ("also_np", "content", "cue", "kind", "np", "position", "primary_np", "via_np")
+
+    def __init__(self, kind: str, cue: tuple[int, int], np: tuple[int, int], position: str,
+                 via_np: tuple[int, int] | None = None, primary_np: tuple[int, int] | None = None,
+                 content: tuple[int, int] | None = None, also_np: tuple[int, int] | None = None) -> None:
+        self.kind = kind  # "verb", "according", "per", "passive"
+        self.cue = cue  # token range of the cue words
+        self.np = np  # token range of the source's noun phrase
+        self.position = position  # "start", "trailing", "inverted", "anywhere", "embedded"
+        self.via_np = via_np  # "told B", "quoted … as saying": the conduit
+        self.primary_np = primary_np  # "B quoted A as saying": A
+        self.content = content  # character range of what the source vouches for
+        self.also_np = also_np  # "A, …, and B, …, both said": A beside B
+
+    def __repr__(self) -> str:
+        return f"Frame({self.kind!r}, cue={self.cue}, np={self.np}, {self.position!r})"
 
 
 class StatementReader:
@@ -492,7 +501,7 @@ class StatementReader:
         quoted = self.quoted() if "“" in text or "”" in text else self._straight_quoted() if '"' in text else None
         frame_words = lex.frame_words
         # the few tokens a frame can turn on, found in one comprehension (the loop below is the slow part)
-        for ci in [ci for ci, t in enumerate(toks) if t[3] in frame_words]:
+        for ci in [ci for ci, t in enumerate(toks) if t.low in frame_words]:
             t = toks[ci]
             low = t.low
             if quoted is not None and quoted[ci]:

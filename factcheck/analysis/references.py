@@ -62,16 +62,24 @@ POSTNOMINALS = frozenset({"kc", "qc", "mp", "mep", "msp", "jr", "sr", "phd", "ob
 HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "prof", "mr.", "mrs.", "ms.", "dr.", "prof.", "sir", "dame"})
 _DATELINE_END = frozenset({"-", "—", "–", "--"})
 _BULLETS = frozenset({"-", "*", "•", "·", "+", "–"})
-_TOKEN_TEXT = operator.itemgetter(2)  # Tok.text, read without an attribute look-up
+_TOKEN_TEXT = operator.attrgetter("text")  # Tok.text, for a C-level pass over the first tokens
 
 
-@dataclass(slots=True)
 class Mention:
-    pos: int
-    name: str
-    kind: SourceKind
-    att: Attribution | None = None
-    said_in: Statement | None = None  # the statement that made it, for "the letter said"
+    """A source or organisation named at `pos`. (A plain class: compiled, so is its __init__.)"""
+
+    __slots__ = ("att", "kind", "name", "pos", "said_in")
+
+    def __init__(self, pos: int, name: str, kind: SourceKind, att: Attribution | None = None,
+                 said_in: Statement | None = None) -> None:
+        self.pos = pos
+        self.name = name
+        self.kind = kind
+        self.att = att
+        self.said_in = said_in  # the statement that made it, for "the letter said"
+
+    def __repr__(self) -> str:
+        return f"Mention({self.pos}, {self.name!r}, {self.kind!r})"
 
     @property
     def where(self) -> str:

@@ -127,13 +127,16 @@ def _lexicon() -> _Lexicon:
     )
 
 
-@dataclass(frozen=True, slots=True)
 class _Line:
-    """A non-blank line: where its visible text starts and ends, and how far it is indented."""
+    """A non-blank line: where its visible text starts and ends, and how far it is indented. (A
+    plain class: compiled, so is its __init__.)"""
 
-    start: int
-    end: int
-    indent: int
+    __slots__ = ("end", "indent", "start")
+
+    def __init__(self, start: int, end: int, indent: int) -> None:
+        self.start = start
+        self.end = end
+        self.indent = indent
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,6 @@ is linear in the length of the text whatever it holds.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
 
 # Zero-width characters, soft hyphens and bidi marks stay inside a word, so "Reu\u200bters" is one
 # token that the registry can then see through (and flag as suspicious); combining accents stay
@@ -36,11 +35,21 @@ CLOSE_QUOTES = frozenset("”\"»’")
 CLAUSE_PUNCT = frozenset(",;:()[]{}—–\"“”«»„‘’!?…")
 
 
-class Tok(NamedTuple):
-    start: int  # offsets into the whole draft
-    end: int
-    text: str
-    low: str
+class Tok:
+    """A word or punctuation mark, with its offsets into the whole draft."""
+
+    # A plain class, not a NamedTuple: compiled (setup.py), its fields are read straight from
+    # memory, and tokens are read many times more often than they are made.
+    __slots__ = ("end", "low", "start", "text")
+
+    def __init__(self, start: int, end: int, text: str, low: str) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.low = low
+
+    def __repr__(self) -> str:
+        return f"Tok({self.start}, {self.end}, {self.text!r})"
 
     @property
     def is_word(self) -> bool:
@@ -54,7 +63,7 @@ class Tok(NamedTuple):
     @property
     def bare(self) -> str:
         """Lower-case word without a possessive ending: "ByteDance’s" → "bytedance"."""
-        low = self[3]
+        low = self.low
         last = low[-1:]
         if last == "s":  # most words end otherwise: one comparison rules them out
             return low[:-2] if low.endswith(("'s", "’s")) else low
@@ -63,7 +72,6 @@ class Tok(NamedTuple):
         return low
 
 
-_new = tuple.__new__
 # Each match is (the blanks before a token, the token): `findall` hands back plain strings, which is
 # much cheaper than a match object a token, and the offsets follow from the lengths. The blanks are
 # possessive and the text is right-stripped first, so a trailing run of blanks is never rescanned.
@@ -71,14 +79,13 @@ _SCAN_RE = re.compile(r"(\s*+)(" + TOKEN_RE.pattern + ")")
 
 
 def tokenize(text: str, offset: int = 0) -> list[Tok]:
-    # tuple.__new__ skips the namedtuple's Python-level constructor: this loop is the engine's hottest.
     out: list[Tok] = []
     append = out.append
     pos = offset
     for blanks, g in _SCAN_RE.findall(text.rstrip()):
         pos += len(blanks)
         end = pos + len(g)
-        append(_new(Tok, (pos, end, g, g.lower())))
+        append(Tok(pos, end, g, g.lower()))
         pos = end
     return out
 
