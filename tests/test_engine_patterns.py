@@ -1839,3 +1839,17 @@ def test_a_document_that_lists_is_a_source_but_a_company_listing_shares_is_not()
                            "those affected.\n\nThe company listed its shares in 2019.")
     assert notice.attributions and notice.attributions[0].cue.text == "lists"
     assert not listing.attributions
+
+
+def test_people_who_describe_what_they_see_are_its_source():
+    agents, lawyers = read("Estate agents describe a market that has split in two.\n\nDefence lawyers in "
+                           "Harwell describe a court system that is close to breaking.")
+    assert [(a.source, a.cue.text) for a in agents.attributions] == [("Estate agents", "describe")]
+    assert [(a.source, a.cue.text) for a in lawyers.attributions] == [("Defence lawyers in Harwell", "describe")]
+
+
+def test_a_group_named_after_by_is_not_the_head_of_the_noun_phrase():
+    # the tests are what found it; the closing frame says who vouches for the whole
+    (st,) = read("Laboratory tests commissioned by her lawyers found the same substance in two sealed tubs, "
+                 "the tribunal said.")
+    assert who(st) == [("the tribunal", None, "explicit")]

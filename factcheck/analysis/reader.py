@@ -835,6 +835,8 @@ class StatementReader:
             before_of = next((k2 - 1 for k2 in range(np[0] + 1, np[1]) if toks[k2].low in lex.np_prepositions), None)
             group = toks[np[1] - 1].low in lex.group_heads or (before_of is not None
                                                                and toks[before_of].low in lex.group_heads)
+            if group and any(x.low == "by" for x in toks[np[0] : np[1] - 1]):
+                group = False  # "Laboratory tests commissioned by her lawyers found": the tests, not a group
             if not (follows_clause or documents or outlet or named or group) \
                     and position not in {"trailing", "inverted"} and not self._speaks_later(ci):
                 return None
