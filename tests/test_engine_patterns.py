@@ -1853,3 +1853,12 @@ def test_a_group_named_after_by_is_not_the_head_of_the_noun_phrase():
     (st,) = read("Laboratory tests commissioned by her lawyers found the same substance in two sealed tubs, "
                  "the tribunal said.")
     assert who(st) == [("the tribunal", None, "explicit")]
+
+
+def test_us_departments_by_their_full_names_but_a_states_department_is_its_own():
+    treasury, pentagon, health = read("The sanctions take effect on Friday, the Treasury Department said.\n\n"
+                                      "Two destroyers will sail next week, the Pentagon said.\n\n"
+                                      "The state Department of Health said 84 cases had been confirmed.")
+    assert who(treasury) == [("U.S. Treasury Department", None, "explicit")]
+    assert who(pentagon) == [("U.S. Defense Department (Pentagon)", None, "explicit")]
+    assert "U.S." not in who(health)[0][0]
