@@ -45,6 +45,14 @@ def test_pure_and_current_engine_read_every_fixture_alike():
         assert a == b, f"{path.name}: the {engine.describe()} engine reads it otherwise than the sources"
 
 
+def test_the_modules_loaded_are_the_engine_described():
+    # The description is what --version and the benchmark print: it must be what runs.
+    import importlib
+
+    files = [importlib.import_module(f"factcheck.analysis.{name}").__file__ or "" for name in engine.COMPILED]
+    assert all(f.endswith(".py") != engine.COMPILED_IN_USE for f in files), (engine.describe(), files)
+
+
 def test_pure_switch_loads_every_module_from_source():
     code = ("import factcheck.analysis, importlib\n"
             "from factcheck.analysis.engine import COMPILED\n"
@@ -60,6 +68,7 @@ def package(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setattr(engine, "HERE", tmp_path)
     monkeypatch.setattr(engine, "COMPILED", ("reader", "tokens"))
     monkeypatch.setattr(engine.importlib.machinery, "EXTENSION_SUFFIXES", [SUFFIX])
+    monkeypatch.setattr(engine, "SHARED_LIBRARY", "json")  # stands in for the group's library: found
     monkeypatch.delenv("FACTCHECK_PURE", raising=False)
     for name in ("reader", "tokens"):
         (tmp_path / f"{name}.py").write_text(f"# {name}\n")
@@ -94,6 +103,15 @@ def test_half_a_build_is_never_used(package: Path):
     (package / f"tokens{SUFFIX}").unlink()
     used, why = engine.build_state()
     assert not used and "incomplete: tokens" in why
+
+
+def test_modules_without_their_shared_library_are_never_used(package: Path, monkeypatch: pytest.MonkeyPatch):
+    # An install that dropped the top-level library (a pure reinstall over a compiled tree) leaves
+    # modules that would fail to import: the sources run instead.
+    _build(package)
+    monkeypatch.setattr(engine, "SHARED_LIBRARY", "factcheck_no_such_library__mypyc")
+    used, why = engine.build_state()
+    assert not used and "incomplete: factcheck_no_such_library__mypyc" in why
 
 
 def test_a_build_without_fingerprints_is_not_trusted(package: Path):

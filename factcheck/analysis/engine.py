@@ -28,6 +28,7 @@ COMPILED = ("assess", "attribution", "lexicon", "names", "nonresponse", "reader"
             "tokens")
 HERE = Path(__file__).resolve().parent
 FINGERPRINTS = "compiled.json"  # written by setup.py: {module: sha256 of the source it compiled}
+SHARED_LIBRARY = "factcheck_engine__mypyc"  # the group's C code, shared by the compiled modules
 PACKAGE = __name__.rpartition(".")[0]
 
 
@@ -47,14 +48,18 @@ def build_state() -> tuple[bool, str]:
     if not any(built.values()):
         return False, "pure Python (not compiled)"
     missing = [name for name, path in built.items() if path is None]
+    # The modules' shared library sits at the top level (setup.py); an install that dropped it
+    # leaves modules that cannot import.
+    if importlib.util.find_spec(SHARED_LIBRARY) is None:
+        missing.append(SHARED_LIBRARY)
     if missing:
         return False, f"pure Python (compiled build incomplete: {', '.join(missing)})"
     try:
         compiled_from = json.loads((HERE / FINGERPRINTS).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        stale = [name for name in COMPILED
+                 if compiled_from.get(name) != hashlib.sha256((HERE / f"{name}.py").read_bytes()).hexdigest()]
+    except (OSError, ValueError, AttributeError):
         return False, "pure Python (the build left no fingerprints; pip install -e . rebuilds)"
-    stale = [name for name in COMPILED
-             if compiled_from.get(name) != hashlib.sha256((HERE / f"{name}.py").read_bytes()).hexdigest()]
     if stale:
         return False, f"pure Python (edited since the build: {', '.join(stale)}; pip install -e . rebuilds)"
     return True, "compiled (mypyc)"
