@@ -1862,3 +1862,21 @@ def test_us_departments_by_their_full_names_but_a_states_department_is_its_own()
     assert who(treasury) == [("U.S. Treasury Department", None, "explicit")]
     assert who(pentagon) == [("U.S. Defense Department (Pentagon)", None, "explicit")]
     assert "U.S." not in who(health)[0][0]
+
+
+def test_the_earlier_report_a_statement_confirms_is_a_second_source():
+    confirmed, it_said, possessive = read(
+        "The drones flew near Yonaguni, the Defense Ministry said, confirming an earlier report by Kyodo News. "
+        "It said jets were scrambled.\n\nThe company will cut 300 jobs, it said on Monday, confirming an earlier "
+        "Bloomberg News report.")
+    assert [(a.source, a.cue.text) for a in confirmed.attributions] == [
+        ("Defense Ministry", "said"), ("Kyodo", "confirming an earlier report by")]
+    assert confirmed.flags == ["corroborated"]
+    assert [a.source for a in it_said.attributions] == ["Defense Ministry"]  # "It said": not Kyodo
+    assert [a.source for a in possessive.attributions][-1] == "Bloomberg"
+
+
+def test_confirming_that_names_no_second_source():
+    (st,) = read("The plant will close, the company said, confirming that 300 jobs would go.")
+    assert [a.source for a in st.attributions] == ["company"]
+    assert st.flags == ["single-source"]

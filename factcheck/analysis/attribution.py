@@ -78,7 +78,9 @@ def attribute(statements: list[Statement], text: str, registry: Registry) -> lis
                 if e > s:
                     st.content = Span(start=s, end=e, text=text[s:e])
             for att in st.attributions:
-                ctx.remember(att, st)
+                if att.cue is None or not att.cue.text.startswith("confirming"):
+                    # (the earlier report a statement confirms is not who "it" or "the agency" is next)
+                    ctx.remember(att, st)
         ctx.passed(st)
     _carry_quotes(statements)
     _inherit(statements, lex, ctx)
@@ -109,7 +111,8 @@ def _read_statement(r: StatementReader, ctx: Context) -> tuple[list[Attribution]
         tail = [f for f in others if f.cue[0] > first.cue[0] and _ends_statement(r, f) and _is_outlet_np(r, f)]
         if closing or tail:
             outer = (closing or tail)[-1]
-        anywhere = [f for f in anywhere if f.cue[0] < first.cue[0] and f is not outer]
+        # (a report the statement confirms is a source wherever it stands)
+        anywhere = [f for f in anywhere if (f.cue[0] < first.cue[0] or f.kind == "confirmed") and f is not outer]
     elif others:
         chosen = [others[-1]]
         # "…, the defense ministry said Sunday, according to Agence France-Presse.": the closing

@@ -98,8 +98,8 @@ PUTS = frozenset({"put", "puts"})
 # "Valor carried a similar report", "Kyodo ran the same account", "The JTWC gave a similar estimate":
 # a source telling the same
 CARRIES = frozenset({"carried", "ran", "published", "gave", "offered", "issued"})
-FRAME_WORDS = frozenset({"according", "per", "by", "quoted", "cited", "heard"}) | PUTS | CARRIES | QUOTE_VERBS \
-    | QUOTE_CONTINUERS | CHARACTERISERS
+FRAME_WORDS = frozenset({"according", "per", "by", "quoted", "cited", "heard", "confirming"}) | PUTS | CARRIES \
+    | QUOTE_VERBS | QUOTE_CONTINUERS | CHARACTERISERS
 # "By IDC's count, …", "By the ministry's estimate, …": whose count it is, before the claim
 COUNT_NOUNS = frozenset({"count", "counts", "estimate", "estimates", "tally", "reckoning", "calculation",
                          "calculations", "figures", "measure", "numbers"})

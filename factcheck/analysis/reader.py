@@ -87,6 +87,8 @@ REPORT_NOUNS = frozenset({"report", "reports", "newspaper", "paper", "article", 
 
 # --- Candidate frames --------------------------------------------------------------------------
 
+_REPORT_NOUNS = frozenset({"report", "reports", "story", "article"})
+
 
 class Frame:
     """A cue with the noun phrase that names its source. (A plain class, not a dataclass: compiled,
@@ -97,7 +99,7 @@ class Frame:
     def __init__(self, kind: str, cue: tuple[int, int], np: tuple[int, int], position: str,
                  via_np: tuple[int, int] | None = None, primary_np: tuple[int, int] | None = None,
                  content: tuple[int, int] | None = None, also_np: tuple[int, int] | None = None) -> None:
-        self.kind = kind  # "verb", "according", "per", "passive"
+        self.kind = kind  # "verb", "according", "per", "passive", "confirmed"
         self.cue = cue  # token range of the cue words
         self.np = np  # token range of the source's noun phrase
         self.position = position  # "start", "trailing", "inverted", "anywhere", "embedded"
@@ -530,6 +532,10 @@ class StatementReader:
                 f = self._carried_the_same(ci)
                 if f:
                     out.append(f)
+            elif low == "confirming" and ci > 0 and toks[ci - 1].text == ",":
+                f = self._confirmed_report(ci)
+                if f:
+                    out.append(f)
             elif low == "by" and ci == self.body and (counted := self._by_their_count(ci)) is not None:
                 # "By IDC's count, the top five vendors were: …": the count is IDC's word
                 out.append(Frame("according", (ci, ci + 1), counted, "anywhere",
@@ -616,6 +622,27 @@ class StatementReader:
                                                       "least", "some", "a", "an", "just"}):
             return None
         return self._speaker_before(ci)
+
+    def _confirmed_report(self, ci: int) -> Frame | None:
+        """"…, the ministry said, confirming an earlier report by Kyodo News" (or "confirming a Kyodo
+        report"): the outlet that reported it first is a source of its own, beside the one confirming."""
+        toks = self.toks
+        n = len(toks)
+        k = ci + 1
+        while k < n and k - ci <= 6 and toks[k].bare not in _REPORT_NOUNS and toks[k].is_word:
+            k += 1
+        if k >= n or toks[k].bare not in _REPORT_NOUNS:
+            return None
+        named = [hit for hit in self.known(ci + 1, k) if hit[2].kind in OUTLET_KINDS]
+        if named:
+            return Frame("confirmed", (ci, k + 1), (named[0][0], named[0][1]), "anywhere")
+        j = k + 1  # "a report a day earlier by public broadcaster NOS", "an earlier report in the Nikkei"
+        while j < n and j - k <= 4 and toks[j].low not in {"by", "in", "from"} and toks[j].is_word:
+            j += 1
+        if j >= n or toks[j].low not in {"by", "in", "from"}:
+            return None
+        np = self.np_right(j + 1)
+        return Frame("confirmed", (ci, j + 1), np, "anywhere") if np is not None else None
 
     def _carried_the_same(self, ci: int) -> Frame | None:
         """"Valor carried a similar report", "Kyodo News carried a similar account, citing …": an outlet
