@@ -1880,3 +1880,10 @@ def test_confirming_that_names_no_second_source():
     (st,) = read("The plant will close, the company said, confirming that 300 jobs would go.")
     assert [a.source for a in st.attributions] == ["company"]
     assert st.flags == ["single-source"]
+
+
+def test_a_study_by_researchers_at_an_institution_is_the_institutions():
+    according, found = read("Fragments of tyres were found in honey, according to a study by researchers at the "
+                            "University of Portsea.\n\nA study by scientists from Kellan University found a link.")
+    assert [(a.source, a.cue.text) for a in according.attributions] == [("University of Portsea", "according to")]
+    assert [a.source for a in found.attributions] == ["Kellan University"]

@@ -1217,10 +1217,17 @@ class StatementReader:
             # payroll records", "a Reuters examination": whoever made the study vouches for it
             if study + 1 < b and toks[study + 1].low == "by":
                 begin = study + 2 + (toks[study + 2].low == "the" if study + 2 < b else 0)
+                if begin + 3 < b and toks[begin].low in lex.group_heads and toks[begin + 1].low in {"at", "from"} \
+                        and (toks[begin + 2].cap or (toks[begin + 2].low == "the" and toks[begin + 3].cap)):
+                    # "a study by researchers at the University of Portsea": the institution vouches
+                    begin += 2
+                    while begin < b and toks[begin].low == "the":
+                        begin += 1
                 stop = begin
-                while stop < b and toks[stop].cap and toks[stop].is_word:
-                    stop += 1
-                maker = (study + 2, stop) if stop > begin else None
+                while stop < b and toks[stop].is_word and (toks[stop].cap or (
+                        toks[stop].low in {"of", "for", "and"} and stop + 1 < b and toks[stop + 1].cap)):
+                    stop += 1  # "University of Portsea"
+                maker = (begin, stop) if stop > begin else None
             else:
                 first = a + (toks[a].low in lex.determiners)
                 maker = (first, study) if study > first and all(t.cap for t in toks[first:study]) else None
@@ -1318,7 +1325,8 @@ _OFFICE_WORDS = frozenset({"council", "city", "county", "state", "district", "bo
 _GROUP_ROLES = frozenset({"analysts", "economists", "strategists", "traders", "researchers", "scientists",
                           "engineers", "lawyers", "executives"})
 # Studies a maker vouches for: "An analysis by The Harwick Tribune", "a Herald review"
-_STUDIES = frozenset({"analysis", "review", "examination", "investigation", "audit", "survey", "count", "tally"})
+_STUDIES = frozenset({"analysis", "review", "examination", "investigation", "audit", "survey", "count", "tally",
+                      "study"})
 # What an outlet may carry: "carried a similar report", "ran the same story"
 _TOLD_THINGS = frozenset({"report", "account", "story", "figure", "version", "claim", "estimate", "article"})
 # "Both firms", "both companies": the last two organisations the draft named
