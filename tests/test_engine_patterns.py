@@ -1887,3 +1887,9 @@ def test_a_study_by_researchers_at_an_institution_is_the_institutions():
                             "University of Portsea.\n\nA study by scientists from Kellan University found a link.")
     assert [(a.source, a.cue.text) for a in according.attributions] == [("University of Portsea", "according to")]
     assert [a.source for a in found.attributions] == ["Kellan University"]
+
+
+def test_a_candidate_is_a_role_before_the_name():
+    (st,) = read("Mongolia's opposition presidential candidate Narantuya Enkhjargal refused on Monday to accept "
+                 "the result, alleging that ballot boxes had been tampered with.")
+    assert who(st) == [("Narantuya Enkhjargal", None, "explicit")]
