@@ -1893,3 +1893,9 @@ def test_a_candidate_is_a_role_before_the_name():
     (st,) = read("Mongolia's opposition presidential candidate Narantuya Enkhjargal refused on Monday to accept "
                  "the result, alleging that ballot boxes had been tampered with.")
     assert who(st) == [("Narantuya Enkhjargal", None, "explicit")]
+
+
+def test_figures_and_who_released_them_open_a_statement_without_a_cue():
+    (st,) = read("Preliminary results released by the General Election Commission gave Bold 50.6 percent of "
+                 "the vote.")
+    assert [(a.source, a.cue.text) for a in st.attributions] == [("General Election Commission", "released by")]

@@ -277,7 +277,26 @@ def _seen_document(r: StatementReader, ctx: Context) -> list[Attribution]:
                 mention = r.span(*doc)
                 return [Attribution(source=tidy_source_name(mention.text, r.lex), source_kind="document",
                                     basis="explicit", mention=mention, cue=r.span(k, k + 2), via=outlets[0][0])]
+        if toks[k].low in _ISSUED and toks[k + 1].low == "by" and toks[k - 1].bare in r.lex.document_heads \
+                and k - 1 <= r.after_opening_phrase(k) + 2:
+            # "Preliminary results released by the General Election Commission gave Bold 50.6 percent":
+            # the statement opens with figures and who issued them, which vouches for them
+            start = k + 2 + (toks[k + 2].low == "the")
+            stop = start
+            while stop < len(toks) and toks[stop].is_word and (toks[stop].cap or (
+                    toks[stop].low in {"of", "for", "and", "&"} and stop + 1 < len(toks) and toks[stop + 1].cap)):
+                stop += 1  # the issuer's name, and no further: "… by the Election Commission gave …"
+            if stop > start:
+                issuers = r.sources_of((k + 2, stop), ctx)
+                if len(issuers) == 1:
+                    name, kind, basis, mention, sus, via = issuers[0]
+                    return [Attribution(source=name, source_kind=kind, basis=basis, mention=mention,
+                                        cue=r.span(k, k + 2), via=via, suspicious=sus)]
     return []
+
+
+# Participles that say who issued a document: "results released by", "data published by"
+_ISSUED = frozenset({"released", "published", "issued", "compiled", "collected"})
 
 
 def _closes_statement(r: StatementReader, f: Frame) -> bool:
