@@ -1899,3 +1899,10 @@ def test_figures_and_who_released_them_open_a_statement_without_a_cue():
     (st,) = read("Preliminary results released by the General Election Commission gave Bold 50.6 percent of "
                  "the vote.")
     assert [(a.source, a.cue.text) for a in st.attributions] == [("General Election Commission", "released by")]
+
+
+def test_a_draft_seen_by_an_outlet_is_the_document_it_later_calls_the_document():
+    first, later = read("Leaders will drop the word, according to a draft seen by Reuters. The document shows a "
+                        "softer line.")
+    assert [(a.source, a.source_kind, a.via) for a in first.attributions] == [("a draft", "document", "Reuters")]
+    assert [(a.source, a.basis) for a in later.attributions] == [("a draft", "reference")]

@@ -206,7 +206,7 @@ _DOCUMENT_HEADS = _words(
     memo memos records survey study notice release prospectus disclosure disclosures email emails
     presentation transcript announcement guidance figures statistics minutes ruling complaint
     lawsuit indictment decision paper papers database research autopsy post-mortem examination
-    inquest inspection assessment"""
+    inquest inspection assessment draft drafts poll polls audit census analysis review"""
 )
 _ORGANISATION_WORDS = _words(
     """union association institute university foundation federation organisation organization
