@@ -1906,3 +1906,9 @@ def test_a_draft_seen_by_an_outlet_is_the_document_it_later_calls_the_document()
                         "softer line.")
     assert [(a.source, a.source_kind, a.via) for a in first.attributions] == [("a draft", "document", "Reuters")]
     assert [(a.source, a.basis) for a in later.attributions] == [("a draft", "reference")]
+
+
+def test_a_long_wire_headline_on_the_first_line_is_a_heading():
+    statements = analyse_text("North Korea says it shot down South Korean drone near Kaesong; Seoul declines to "
+                              "confirm\n\nSEOUL (Reuters) - North Korea said on Sunday it had shot down a drone.")
+    assert [s.kind for s in statements.statements] == ["heading", "claim"]

@@ -289,6 +289,9 @@ def _may_wrap_a_title(text: str, lines: list[_Line]) -> bool:
     return not any(text.startswith(_BYLINE, line.start) for line in lines[1:])
 
 
+_HEADLINE_EXTRA_WORDS = 6
+
+
 def _is_heading(
     scan: _Scan,
     line: _Line,
@@ -322,7 +325,11 @@ def _is_heading(
     if not alone and not _set_apart(text, line, prev, nxt, prev_heading, width, question):
         return False
     words = len(s.split())
-    if words > lex.heading_max_words:
+    # (a draft's first line, alone and without a full stop, may run longer when a story follows it:
+    # wire headlines do, "North Korea says it shot down South Korean drone near Kaesong; Seoul
+    # declines to confirm")
+    long_headline = headline and _ALNUM.search(text, line.end) is not None
+    if words > lex.heading_max_words + (_HEADLINE_EXTRA_WORDS if long_headline else 0):
         return False
     title = _title_case(s, lex)
     # A heading may end on an abbreviation ("… Outside the U.S.") but not on a full stop.
