@@ -1912,3 +1912,15 @@ def test_a_long_wire_headline_on_the_first_line_is_a_heading():
     statements = analyse_text("North Korea says it shot down South Korean drone near Kaesong; Seoul declines to "
                               "confirm\n\nSEOUL (Reuters) - North Korea said on Sunday it had shot down a drone.")
     assert [s.kind for s in statements.statements] == ["heading", "claim"]
+
+
+def test_urged_or_accused_with_the_speakers_words_in_quotation_marks():
+    _said, urged = read("Bao Wenjun, a foreign ministry spokesperson, said the talks were constructive. He urged "
+                        "“countries outside the region” to stop “stirring up trouble”.")
+    assert [(a.source, a.basis, a.cue.text) for a in urged.attributions] == [("Bao Wenjun", "reference", "urged")]
+
+
+def test_a_document_also_seen_by_the_outlet_between_commas():
+    (st,) = read("A separate draft declaration on Myanmar, also seen by Reuters, urges the military to end the "
+                 "violence.")
+    assert [(a.source_kind, a.via) for a in st.attributions] == [("document", "Reuters")]

@@ -269,7 +269,10 @@ def _seen_document(r: StatementReader, ctx: Context) -> list[Attribution]:
     for k in range(1, len(toks) - 2):
         if toks[k].low in {"seen", "reviewed", "obtained", "viewed"} and toks[k + 1].low == "by":
             right = r.np_right(k + 2)
-            doc = r._np_before(k - 1)
+            j = k - 1
+            if j > 1 and toks[j].low == "also" and toks[j - 1].text == ",":
+                j -= 2  # "A separate draft declaration on Myanmar, also seen by Reuters, urges …"
+            doc = r._np_before(j)
             if right is None or doc is None:
                 continue
             outlets = [x for x in r.sources_of(right, ctx) if x[1] in OUTLET_KINDS]
