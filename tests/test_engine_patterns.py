@@ -1924,3 +1924,10 @@ def test_a_document_also_seen_by_the_outlet_between_commas():
     (st,) = read("A separate draft declaration on Myanmar, also seen by Reuters, urges the military to end the "
                  "violence.")
     assert [(a.source_kind, a.via) for a in st.attributions] == [("document", "Reuters")]
+
+
+def test_she_after_one_mother_spoke_is_the_mother_not_the_trust_named_before():
+    _trust, _mother, quote = read("The Wash Valley Learning Trust, which runs the academy, said it had appointed "
+                                  "a new head. One mother told the BBC she had raised concerns three times. "
+                                  "“Nothing happened until Ofsted turned up,” she said.")
+    assert [(a.source, a.source_kind) for a in quote.attributions] == [("one mother", "person or role")]

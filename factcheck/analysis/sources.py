@@ -193,7 +193,9 @@ _PERSON_HEADS = _words(
     correspondent reporter journalist editor columnist commissioner envoy general prosecutor
     judge negotiator aide consultant banker broker dealer delegate mediator organizer organiser
     resident witness worker nurse doctor teacher student parent farmer driver owner landlord tenant
-    neighbor neighbour volunteer activist campaigner councillor councilor member he she"""
+    neighbor neighbour volunteer activist campaigner councillor councilor member he she
+    mother father wife husband son daughter sister brother widow widower grandmother grandfather
+    victim survivor patient pupil passenger candidate headteacher player"""
 )
 _GOVERNMENT_WORDS = _words(
     """ministry department commission government agency regulator administration authority bureau
