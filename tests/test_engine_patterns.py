@@ -1931,3 +1931,11 @@ def test_she_after_one_mother_spoke_is_the_mother_not_the_trust_named_before():
                                   "a new head. One mother told the BBC she had raised concerns three times. "
                                   "“Nothing happened until Ofsted turned up,” she said.")
     assert [(a.source, a.source_kind) for a in quote.attributions] == [("one mother", "person or role")]
+
+
+def test_an_outlet_reporting_that_neither_answered():
+    (st,) = read("Le Monde said neither Armorique Naval nor the Indonesian embassy in Paris had responded to its "
+                 "questions before publication.")
+    assert [(n.entity, n.reported_by) for n in st.non_responses] == [
+        ("Armorique Naval", "Le Monde"), ("Indonesian embassy in Paris", "Le Monde")]
+    assert "non-response" in st.flags

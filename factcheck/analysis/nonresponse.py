@@ -159,7 +159,9 @@ _FILLER = frozenset({"immediately", "to", "a", "an", "the", "our", "my", "his", 
                      "additional", "more", "last", "latest", "first", "second"})
 
 
-_NEGATED_SUBJECT = re.compile(r"^\W*(?:neither|none of|no one|nobody)\b", re.IGNORECASE)
+# (also reported: "Le Monde said neither Armorique Naval nor the embassy had responded")
+_NEGATED_SUBJECT = re.compile(r"^\W*(?:[^\W\d][\w'’.-]*\s+){0,6}?(?:(?:said|says|reported|added)\s+(?:that\s+)?)?"
+                              r"(?:neither|none of|no one|nobody)\b", re.IGNORECASE)
 _ANSWER_VERB = re.compile(r"\b(?:replied|responded|commented|answered|returned)\b", re.IGNORECASE)
 
 
