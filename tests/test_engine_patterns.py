@@ -1939,3 +1939,12 @@ def test_an_outlet_reporting_that_neither_answered():
     assert [(n.entity, n.reported_by) for n in st.non_responses] == [
         ("Armorique Naval", "Le Monde"), ("Indonesian embassy in Paris", "Le Monde")]
     assert "non-response" in st.flags
+
+
+def test_a_security_service_is_a_public_body_that_the_agency_points_back_to():
+    _first, _service, agency = read(
+        "The ministry said two diplomats must leave, confirming a report by public broadcaster NOS. The Dutch "
+        "General Intelligence and Security Service said the men had recruited a port employee. The agency said "
+        "the information could have been used to plan sabotage.")
+    assert [(a.source, a.source_kind) for a in agency.attributions] == [
+        ("Dutch General Intelligence and Security Service", "government body")]

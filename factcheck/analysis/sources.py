@@ -266,7 +266,7 @@ def ends_with_a_body_word(name: str) -> bool:
             break
         words.append(w)
     last = words[-1].casefold().strip(".,;:\"'()“”‘’") if words else ""
-    return last in _ORGANISATION_WORDS or last in _COMPANY_WORDS or last in _GOVERNMENT_WORDS
+    return last in _ORGANISATION_WORDS or last in _COMPANY_WORDS or last in _GOVERNMENT_WORDS or last == "service"
 
 
 @lru_cache(maxsize=16384)  # the same names come back statement after statement
@@ -315,7 +315,9 @@ def guess_kind(name: str) -> SourceKind:
     if any(w in _OUTLET_WORDS for w in head_phrase) or (lower[-1] in _MASTHEAD_ENDS and len(lower) > 1
                                                         and words[0][:1].isupper()):
         return "news outlet"
-    if any(w in _GOVERNMENT_WORDS for w in head_phrase) or lower[0] in ("ministry", "department"):
+    if any(w in _GOVERNMENT_WORDS for w in head_phrase) or lower[0] in ("ministry", "department") \
+            or (head == "service" and len(words) >= 2 and words[0][:1].isupper()):
+        # ("the Security Service", "National Weather Service"; not the "Service Employees … Union")
         return "government body"
     if head == "bank" and "central" in head_phrase:
         return "government body"
