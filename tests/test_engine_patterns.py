@@ -1948,3 +1948,9 @@ def test_a_security_service_is_a_public_body_that_the_agency_points_back_to():
         "the information could have been used to plan sabotage.")
     assert [(a.source, a.source_kind) for a in agency.attributions] == [
         ("Dutch General Intelligence and Security Service", "government body")]
+
+
+def test_a_name_the_registry_lacks_beside_one_it_knows():
+    (st,) = read("Mint and Moneycontrol reported last week that three rivals had hired banks.")
+    assert [a.source for a in st.attributions] == ["Mint", "Moneycontrol"]
+    assert st.flags == ["corroborated"]

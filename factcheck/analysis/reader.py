@@ -1055,6 +1055,15 @@ class StatementReader:
             left, right = (a + 1, k), (k + 1, b)
             if left[1] > left[0] and right[1] > right[0]:
                 return [*self.sources_of(left, ctx), *self.sources_of(right, ctx)]
+        if known and len(known) == 1 and "and" in words:
+            # "Mint and Moneycontrol reported": a name the registry lacks beside one it knows
+            k = a + words.index("and")
+            i, j = known[0][0], known[0][1]
+            other = (a + (toks[a].low == "the"), k) if (i, j) == (k + 1, b) else (k + 1, b) if (i, j) == (a, k) \
+                else None
+            if other is not None and 1 <= other[1] - other[0] <= 3 and all(t.cap for t in toks[other[0] : other[1]]):
+                return [*self.sources_of(other, ctx), (known[0][2].name, known[0][2].kind, "explicit",
+                                                       self.span(i, j), known[0][3], None)]
         if known and len(known) == 1:
             run = _capitalised_run(toks, known[0][0], known[0][1], a, b, lex)
             if run != (known[0][0], known[0][1]):
