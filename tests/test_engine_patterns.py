@@ -1954,3 +1954,10 @@ def test_a_name_the_registry_lacks_beside_one_it_knows():
     (st,) = read("Mint and Moneycontrol reported last week that three rivals had hired banks.")
     assert [a.source for a in st.attributions] == ["Mint", "Moneycontrol"]
     assert st.flags == ["corroborated"]
+
+
+def test_rejected_as_with_the_speakers_words_in_quotation_marks():
+    rejected, plain = read("Hanxin rejected the allegations at the time as “groundless and malicious”.\n\n"
+                           "The court rejected the appeal on Tuesday.")
+    assert [(a.source, a.cue.text) for a in rejected.attributions] == [("Hanxin", "rejected")]
+    assert not plain.attributions

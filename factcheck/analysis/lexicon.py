@@ -80,7 +80,7 @@ NON_RESPONSE_HINTS = ("comment", "respon", "repl", "return", "declin", "refus", 
 # decision “a gift to …”", "Y dismissed the speech as “a eulogy …”"
 QUOTE_VERBS = frozenset({"called", "described", "branded", "dubbed", "dismissed", "labelled", "labeled", "hailed",
                          "praised", "criticised", "criticized", "slammed", "blasted", "denounced", "condemned",
-                         "derided", "mocked", "urged", "accused"})
+                         "derided", "mocked", "urged", "accused", "rejected"})
 # Verbs that say someone goes on speaking, only right after a quotation: "“…,” she went on."
 QUOTE_CONTINUERS = frozenset({"went", "continued"})
 # Present-tense verbs of characterising, a frame only when the statement opens with who does it:
