@@ -1961,3 +1961,9 @@ def test_rejected_as_with_the_speakers_words_in_quotation_marks():
                            "The court rejected the appeal on Tuesday.")
     assert [(a.source, a.cue.text) for a in rejected.attributions] == [("Hanxin", "rejected")]
     assert not plain.attributions
+
+
+def test_shares_of_a_named_company_moving_inherit_no_source():
+    _said, move = read("Devika Raman told CNBC the cuts were overdue. Shares of listed rival Coinvale fell 3% on "
+                       "Tuesday.")
+    assert not move.attributions and move.flags == ["unattributed"]

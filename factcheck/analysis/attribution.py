@@ -546,8 +546,9 @@ def _labelled_speaker(label: str, at: int, ctx: Context) -> str | None:
 
 
 # "Tessaly shares rose 12% in premarket trading": market data the writer adds, nobody's word
-_SHARE_MOVE = re.compile(r"^(?:[\w'’&.-]+ ){0,4}shares (?:\w+ )?(?:rose|fell|jumped|slid|dropped|climbed|gained|lost|"
-                         r"tumbled|surged|plunged|sank|slumped|soared|rallied|edged|were (?:up|down)|closed)\b")
+_SHARE_MOVE = re.compile(r"^(?:[\w'’&.-]+ ){0,4}shares (?:(?:of|in) (?:[\w'’&.-]+ ){1,4}|\w+ )?"
+                         r"(?:rose|fell|jumped|slid|dropped|climbed|gained|lost|tumbled|surged|plunged|sank|slumped|"
+                         r"soared|rallied|edged|were (?:up|down)|closed)\b")
 # "Neither Venkataraman nor Crane responded to requests for comment": the writer's note of a silence
 _NOBODY_ANSWERED = re.compile(
     r"^\W*(?:neither|none of|no one|nobody)\b.{0,80}\b(?:replied|responded|commented|answered)\b")
