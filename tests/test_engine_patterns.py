@@ -1967,3 +1967,11 @@ def test_shares_of_a_named_company_moving_inherit_no_source():
     _said, move = read("Devika Raman told CNBC the cuts were overdue. Shares of listed rival Coinvale fell 3% on "
                        "Tuesday.")
     assert not move.attributions and move.flags == ["unattributed"]
+
+
+def test_english_words_one_letter_from_an_outlet_are_not_its_misspelling():
+    aides, reform, typo = read("Two Republican aides said the proposal had support. Reform said the plan was "
+                               "sound. Prices rose, Reuter reported.")
+    assert aides.attributions[0].source == "two Republican aides"
+    assert reform.attributions[0].source == "Reform"
+    assert typo.attributions[0].source == "Reuters"
