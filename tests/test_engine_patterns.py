@@ -1975,3 +1975,9 @@ def test_english_words_one_letter_from_an_outlet_are_not_its_misspelling():
     assert aides.attributions[0].source == "two Republican aides"
     assert reform.attributions[0].source == "Reform"
     assert typo.attributions[0].source == "Reuters"
+
+
+def test_a_leaders_title_and_party_tag_around_the_name():
+    (st,) = read("Senate Majority Leader Carol Whitfield, R-S.D., accused Democrats of “playing games” with the "
+                 "budget.")
+    assert [(a.source, a.source_kind) for a in st.attributions] == [("Carol Whitfield", "person or role")]

@@ -571,6 +571,9 @@ class StatementReader:
             elif low in QUOTE_VERBS and self._quote_follows(ci):
                 # "Sen. Tom Harlan called the decision “a gift to …”": words in quotation marks.
                 np = self.np_left(ci)
+                if (np is None or np[0] > self.body) and ci > 0 and toks[ci - 1].text == ",":
+                    # "Senate Majority Leader Carol Whitfield, R-S.D., accused …": the name, not the tag
+                    np = self._name_before_appositions(ci) or np
                 if np is not None:
                     out.append(Frame("verb", (ci, ci + 1), np, self._position(np, ci, ci + 1),
                                      content=(t.start, self.st.end)))
@@ -1329,7 +1332,8 @@ _REF_KIND: dict[str, SourceKind] = {
 
 
 # Words of an office before a title: "Council member", "City Attorney", "County Sheriff"
-_OFFICE_WORDS = frozenset({"council", "city", "county", "state", "district", "board", "school"})
+_OFFICE_WORDS = frozenset({"council", "city", "county", "state", "district", "board", "school", "senate", "house",
+                           "majority", "minority", "leader", "whip", "speaker", "assembly"})
 # People named by where they work: "Analysts at Garnock Securities", "economists at Nomura"
 _GROUP_ROLES = frozenset({"analysts", "economists", "strategists", "traders", "researchers", "scientists",
                           "engineers", "lawyers", "executives"})

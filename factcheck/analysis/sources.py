@@ -197,7 +197,7 @@ _PERSON_HEADS = _words(
     resident witness worker nurse doctor teacher student parent farmer driver owner landlord tenant
     neighbor neighbour volunteer activist campaigner councillor councilor member he she
     mother father wife husband son daughter sister brother widow widower grandmother grandfather
-    victim survivor patient pupil passenger candidate headteacher player"""
+    victim survivor patient pupil passenger candidate headteacher player leader whip speaker"""
 )
 _GOVERNMENT_WORDS = _words(
     """ministry department commission government agency regulator administration authority bureau
