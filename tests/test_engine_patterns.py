@@ -1981,3 +1981,14 @@ def test_a_leaders_title_and_party_tag_around_the_name():
     (st,) = read("Senate Majority Leader Carol Whitfield, R-S.D., accused Democrats of “playing games” with the "
                  "budget.")
     assert [(a.source, a.source_kind) for a in st.attributions] == [("Carol Whitfield", "person or role")]
+
+
+def test_she_after_he_is_not_him_but_the_role_that_opened_the_last_statement():
+    _says, told, _role, asked, declined = read(
+        "The Beveridge Centre’s director, Tom Aske, says the numbers leave no room for error. “He has bought "
+        "himself six months,” he told BBC Radio 4. The chancellor’s spokesperson has been briefing journalists. "
+        "Asked whether cuts were coming, she said budgets were not written in advance. She declined to say how "
+        "many claimants would lose out.")
+    assert told.attributions[0].source == "Tom Aske"
+    assert [a.source for a in asked.attributions] == ["chancellor’s spokesperson"]
+    assert [n.entity for n in declined.non_responses] == ["chancellor’s spokesperson"]

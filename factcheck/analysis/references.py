@@ -116,6 +116,11 @@ class Context:
             said = _gender_in(st.text, att.mention.text if att.mention is not None else "")
             if said is not None:  # "Marisol Vega, 58, said she grabbed …", "Mr. Tanaka said"
                 self.genders[att.source] = said
+        elif att.basis == "reference" and att.mention is not None and att.source not in self.genders \
+                and att.mention.text.lower() in {"he", "she"}:
+            # "…,” he told BBC Radio 4": who "he" was is known now, for a later "she" (any reading
+            # that replays the draft learns it too, not only the one that resolved it)
+            self.genders[att.source] = att.mention.text.lower()
         if att.source_kind in PERSON_KINDS and att.basis == "explicit":
             org = _ORG_OF_SPEAKER.search(att.source.split(" (", 1)[0])  # not the "(X analysts)" form
             if org is not None:
@@ -497,6 +502,12 @@ class Context:
         toks = self.tokens(st)
         span = _subject_name(toks, self.lex, self.text)
         if span is None:
+            if not surname_only and len(toks) > 4 and toks[0].low == "the":
+                # "The chancellor's spokesperson has been briefing …. She said": a role, unnamed
+                k = next((i for i in range(1, 4) if toks[i].bare in self.lex.role_heads), None)
+                if k is not None and not toks[k].low.endswith("s") and not toks[k + 1].cap \
+                        and toks[k + 1].is_word:
+                    return _as_reference(self.text[toks[1].start : toks[k].end], "person or role")
             return None
         a, b = span
         name = self.text[toks[a].start : toks[b - 1].end]
