@@ -1992,3 +1992,9 @@ def test_she_after_he_is_not_him_but_the_role_that_opened_the_last_statement():
     assert told.attributions[0].source == "Tom Aske"
     assert [a.source for a in asked.attributions] == ["chancellor’s spokesperson"]
     assert [n.entity for n in declined.non_responses] == ["chancellor’s spokesperson"]
+
+
+def test_the_official_who_declined_is_the_one_named_before():
+    _said, declined = read("A senior State Department official said the United States would raise the issue. "
+                           "The official, who spoke on condition of anonymity, declined to comment on the draft.")
+    assert [n.entity for n in declined.non_responses] == ["a senior State Department official"]

@@ -386,6 +386,14 @@ def _entities(subject: list[Tok], text: str, names: NameIndex, lex: Lexicon, ctx
             if owner is not None:
                 out.append(f"{owner.source}'s {item[1].text}")
                 continue
+        if len(words) == 2 and words[0] == "the" and words[1] in lex.role_heads and not words[1].endswith("s") \
+                and words[1] not in SPEAKS_FOR:
+            # "A senior State Department official said …. The official, who spoke on condition of
+            # anonymity, declined to comment": the one the draft named with that role before
+            hit = ctx.resolve("person", words[1], st, item[0].start)
+            if hit is not None and words[1] in hit.source.lower():
+                out.append(hit.source)
+                continue
         if words in (["he"], ["she"], ["they"], ["it"]):
             hit = ctx.resolve(lex.pronouns[words[0]], words[0], st, item[0].start)
             # (not the one telling it: "They have not answered my emails" is not the speaker's silence)
