@@ -1998,3 +1998,9 @@ def test_the_official_who_declined_is_the_one_named_before():
     _said, declined = read("A senior State Department official said the United States would raise the issue. "
                            "The official, who spoke on condition of anonymity, declined to comment on the draft.")
     assert [n.entity for n in declined.non_responses] == ["a senior State Department official"]
+
+
+def test_an_army_spokesman_is_the_armys_not_the_council_named_before():
+    _said, silent = read("Kavaria's Transitional Sovereign Council said it had accepted the truce. An army "
+                         "spokesman did not answer calls from AFP.")
+    assert [n.entity for n in silent.non_responses] == ["an army spokesman"]

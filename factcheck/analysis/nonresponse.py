@@ -203,6 +203,11 @@ def _negated_answers(text: str) -> list[re.Match[str]]:
     return [m] if m and _about_comment("respond", text[m.end() : m.end() + 80]) else []
 
 
+# Bodies whose spokesman speaks for them, not for the government named before: "an army spokesman"
+# after the country's council spoke is the army's.
+_FORCES = frozenset({"army", "military", "navy", "police"})
+
+
 def _phrase(s: str, start: int) -> str:
     """The non-response phrase up to the end of its clause: "did not respond to requests for comment"."""
     end = len(s)
@@ -431,7 +436,7 @@ def _entities(subject: list[Tok], text: str, names: NameIndex, lex: Lexicon, ctx
                 ref = lex.reference_nouns.get(core[0].low, "company")
                 ref = "government" if ref == "government" else "outlet" if ref == "outlet" else "company"
                 hit = ctx.resolve(ref, core[0].low, st, item[0].start)
-                if hit is not None:
+                if hit is not None and (core[0].low not in _FORCES or core[0].low in hit.source.lower()):
                     out.append(hit.source)
                     continue
             if core and all(t.cap for t in core):
