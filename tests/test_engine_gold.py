@@ -50,10 +50,11 @@ BLIND_FLOORS = {"blind-1": 0.99, "blind-2": 0.98, "blind-3": 1.0, "blind-4": 0.9
                 "blind-7": 0.94, "blind-8": 0.97, "blind-9": 0.94, "blind-10": 0.93, "blind-11": 0.95,
                 "blind-12": 0.93, "blind-13": 0.95, "blind-14": 0.96, "blind-15": 0.91, "blind-16": 0.88,
                 "blind-17": 0.93, "blind-18": 0.99, "blind-19": 0.91, "blind-20": 0.89, "blind-21": 0.92,
-                "blind-22": 0.93, "blind-23": 0.89, "blind-24": 0.84, "blind-25": 0.89, "blind-26": 0.93,
-                "blind-27": 0.92, "blind-28": 0.86, "blind-29": 0.82, "blind-30": 0.81, "blind-31": 0.8,
+                "blind-22": 0.93, "blind-23": 0.89, "blind-24": 0.84, "blind-25": 0.89, "blind-26": 0.94,
+                "blind-27": 0.93, "blind-28": 0.86, "blind-29": 0.82, "blind-30": 0.81, "blind-31": 0.81,
                 "blind-32": 0.93, "blind-33": 0.94, "blind-34": 0.95, "blind-35": 0.91, "blind-36": 0.93,
-                "blind-37": 0.96, "blind-38": 0.91, "blind-39": 0.93, "blind-40": 0.9}
+                "blind-37": 0.96, "blind-38": 0.91, "blind-39": 0.93, "blind-40": 0.9, "blind-41": 0.91,
+                "blind-42": 0.91, "blind-43": 0.84, "blind-44": 0.9}
 
 
 @pytest.mark.parametrize("folder", sorted(BLIND_FLOORS))
