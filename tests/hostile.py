@@ -289,6 +289,14 @@ def _capitals(folder: Path) -> Case:
                 source_text=text)
 
 
+def _repeated_name(folder: Path) -> Case:
+    """About 100 KB on one line: one sentence naming a company, pasted 2,500 times. Each mention made
+    the full-name look-up read the rest of the line again, so the draft took minutes (quadratic)."""
+    text = "Acme said the plant would close in March. " * 2_500
+    return Case("repeated-name-one-line", _write(folder / "repeated.txt", text.encode()), "reading", shape=True,
+                source_text=text)
+
+
 # --- terminal and look-alike hostility ----------------------------------------------------------
 
 
@@ -330,6 +338,7 @@ BUILDERS: dict[str, Callable[[Path], Case]] = {
     "long-line": _long_line,
     "unbalanced-quotes": _quotes,
     "capitalised-run": _capitals,
+    "repeated-name-one-line": _repeated_name,
     "control-characters": _controls,
     "lookalike-sources": _lookalikes,
 }

@@ -217,7 +217,8 @@ def test_invalid_utf8_is_shown_where_it_is(corpus: Corpus) -> None:
 # --- size and shape -----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", [n for n in CASES if n in ("long-line", "unbalanced-quotes", "capitalised-run")])
+@pytest.mark.parametrize("name", [n for n in CASES if n in ("long-line", "unbalanced-quotes", "capitalised-run",
+                                                            "repeated-name-one-line")])
 def test_pathological_shapes_are_read_whole(corpus: Corpus, name: str) -> None:
     """Finishing inside the timeout is asserted by every run; here, that nothing was cut short."""
     case = corpus.case(name)

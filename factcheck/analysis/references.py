@@ -583,8 +583,11 @@ class Context:
             stretch = text[max(lo, m.start() - 60) : m.start()]
             if strict:
                 stretch = stretch.rsplit("\n", 1)[-1]
-                line_end = text.find("\n", m.start())
-                if _title_case_line(stretch + text[m.start() : line_end if line_end >= 0 else len(text)]):
+                # (the line's end, looked for no further than a headline can run: a draft on one
+                # long line must not be read to its end for every mention of a name)
+                limit = min(len(text), m.start() + _HEADLINE_REACH)
+                line_end = text.find("\n", m.start(), limit)
+                if _title_case_line(stretch + text[m.start() : line_end if line_end >= 0 else limit]):
                     continue  # "… Deal for German Coatings Maker Brenntal": a headline names no one
             words = stretch.split()
             given: list[str] = []
@@ -635,6 +638,7 @@ NOUN_ALIASES: dict[str, tuple[str, ...]] = {
     "campaign": ("campaign", "against", "coalition", "action", "alliance", "save", "friends", "stop"),
 }
 FULL_NAME_WINDOW = 8000  # characters back to look for a person's full name
+_HEADLINE_REACH = 300  # characters past a name within which a Title Case headline would end
 # Public bodies a writer calls "the agency": "Food and Drug Administration", "Geology Agency", "Department"
 _AGENCY_NAME = re.compile(
     r"\b(?:Agency|Administration|Commission|Service|Authority|Bureau|Department|Board|Centers?)\b")
