@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import json
 
+import pytest
 from click.testing import CliRunner
 
 import factcheck.analysis
@@ -118,3 +119,40 @@ def test_a_long_markdown_draft_keeps_its_marked_headings_in_pieces(tmp_path, mon
     split = json.loads(CliRunner().invoke(main, ["check", str(path), "--format", "json"]).stdout)
     titles = [s for s in split["statements"] if s["text"] == heading[2:]]
     assert len(titles) == 60 and all(s["kind"] == "heading" for s in titles)
+
+
+def test_a_long_reading_pauses_the_cycle_collector_and_always_restores_it(monkeypatch):
+    import gc
+
+    import factcheck.analysis as engine
+
+    long_text = "\n\n".join(PARAGRAPHS * 400)  # past LONG_DRAFT_CHARS
+    assert len(long_text) >= engine.LONG_DRAFT_CHARS
+    seen = []
+    real_attribute = engine.attribute
+
+    def spy(*args, **kwargs):
+        seen.append(gc.isenabled())
+        return real_attribute(*args, **kwargs)
+
+    monkeypatch.setattr(engine, "attribute", spy)
+    assert gc.isenabled()
+    engine.analyse_text(long_text)
+    engine.analyse_text("Acme said the plant would close.")
+    assert seen == [False, True] and gc.isenabled()  # paused for the long draft only, then back
+
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("engine bug")
+
+    monkeypatch.setattr(engine, "attribute", broken)
+    with pytest.raises(RuntimeError):
+        engine.analyse_text(long_text)
+    assert gc.isenabled()  # an engine bug never leaves the collector off
+
+    gc.disable()
+    try:
+        monkeypatch.setattr(engine, "attribute", real_attribute)
+        engine.analyse_text(long_text)
+        assert not gc.isenabled()  # a caller that turned it off keeps it off
+    finally:
+        gc.enable()
