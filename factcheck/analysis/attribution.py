@@ -264,7 +264,8 @@ def _opening_subject(r: StatementReader, limit: int) -> tuple[int, int] | None:
 
 def _seen_document(r: StatementReader, ctx: Context) -> list[Attribution]:
     """"A draft of the compromise seen by Reuters also sets aside …": with no cue of its own, a
-    document an outlet has seen vouches for the statement, through that outlet."""
+    document an outlet has seen vouches for the statement, through that outlet; and a document
+    named with its issuer ("Results released by the Election Commission gave …"), by the issuer."""
     toks = r.toks
     for k in range(1, len(toks) - 2):
         if toks[k].low in {"seen", "reviewed", "obtained", "viewed"} and toks[k + 1].low == "by":
